@@ -1,0 +1,154 @@
+/**
+ * The topic pack: everything a card shows and everything detection needs, as data.
+ * Validated at build time (build.mjs), in tests, and by the CLI. No DOM, no browser API.
+ */
+import { z } from 'zod';
+
+/** Languages the pack carries names for (BCP 47 primary subtags). */
+export const packLanguages = ['en', 'ru', 'ko', 'ja', 'zh', 'uk', 'de', 'fr', 'es'] as const;
+export type PackLanguage = (typeof packLanguages)[number];
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an id of letters, digits, "_", "-" or "."');
+const isoDate = z.iso.date({ message: 'must be an ISO date (YYYY-MM-DD)' });
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const sourceIds = z.array(id).min(1, 'needs at least one source');
+
+/**
+ * A term is a JavaScript regular-expression source, compiled with the flags "iu" by the matcher.
+ * Inside a term a single space stands for any run of separators the matcher accepts between words
+ * (whitespace, NBSP, hyphen, dashes, slash) — the matcher normalises page text before matching.
+ */
+const term = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+
+/** Terms per language; at least English. */
+const termsByLanguage = z
+  .partialRecord(z.enum(packLanguages), z.array(term).min(1))
+  .refine((byLang) => (byLang.en?.length ?? 0) > 0, 'needs English terms');
+
+export const sourceSchema = z.strictObject({
+  id,
+  publisher: nonEmpty,
+  title: nonEmpty,
+  url: httpUrl,
+  /** Publication date, or the date of the event it reports when the page gives none. */
+  date: isoDate,
+  kind: z.enum(['primary', 'wire', 'news', 'analysis', 'reference', 'aggregator']),
+  language: z.enum(packLanguages).optional(),
+});
+
+export const factSchema = z.strictObject({
+  id,
+  text: nonEmpty,
+  date: isoDate.optional(),
+  /** Words in page text that make this fact relevant to a passage (card selection). */
+  topics: z.array(nonEmpty).default([]),
+  /** Higher shows first when nothing in the passage points elsewhere. */
+  weight: z.number().min(0).max(10).default(1),
+  disputed: z.boolean().default(false),
+  sources: sourceIds,
+});
+
+export const timelineEventSchema = z.strictObject({
+  id,
+  date: isoDate,
+  event: nonEmpty,
+  sources: sourceIds,
+});
+
+export const quoteSchema = z.strictObject({
+  id,
+  text: nonEmpty,
+  speaker: nonEmpty,
+  role: nonEmpty,
+  date: isoDate,
+  venue: nonEmpty.optional(),
+  /** Language the words were spoken or written in. */
+  language: z.enum(packLanguages),
+  /** Present when `text` is a translation: who translated, from what. */
+  translation: nonEmpty.optional(),
+  original: nonEmpty.optional(),
+  topics: z.array(nonEmpty).default([]),
+  sources: sourceIds,
+});
+
+export const verdicts = ['accurate', 'mostly-accurate', 'misleading', 'understated', 'unproven', 'opinion'] as const;
+
+export const claimSchema = z.strictObject({
+  id,
+  /** schema.org ClaimReview.claimReviewed */
+  claimReviewed: nonEmpty.max(75, 'must be at most 75 characters (schema.org ClaimReview)'),
+  /** Terms that recognise the claim in one sentence; all of a group must match, any group may. */
+  patterns: z.array(z.array(term).min(1)).min(1),
+  verdict: z.enum(verdicts),
+  /** schema.org reviewRating.alternateName: the verdict in words. */
+  verdictLabel: nonEmpty,
+  explanation: nonEmpty,
+  sources: sourceIds,
+});
+
+export const framingTermSchema = z.strictObject({
+  id,
+  /** Regular-expression sources (flags "iu"), any language. */
+  patterns: z.array(term).min(1),
+  label: nonEmpty,
+  usedBy: nonEmpty,
+  neutral: nonEmpty,
+  why: nonEmpty,
+  sources: sourceIds,
+});
+
+export const exclusionSchema = z.strictObject({
+  id,
+  label: nonEmpty,
+  /** A sentence matching one of these (and no explicit 2024 name) is about something else. */
+  terms: termsByLanguage,
+  reason: nonEmpty,
+});
+
+export const namesSchema = z.strictObject({
+  /** Names that on their own denote this treaty. */
+  treaty: termsByLanguage,
+  /** Names of the Russian side (country, capital, leader, government). */
+  russia: termsByLanguage,
+  /** Names of the North Korean side. */
+  dprk: termsByLanguage,
+  /** Words for an agreement (treaty, pact, deal, alliance…). */
+  agreement: termsByLanguage,
+  /** Short references later in a document that already has a confident mention ("the treaty", "Article 4"). */
+  references: termsByLanguage,
+  exclusions: z.array(exclusionSchema),
+});
+
+export const topicPackSchema = z.strictObject({
+  id,
+  title: nonEmpty,
+  shortTitle: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version'),
+  updated: isoDate,
+  summary: nonEmpty,
+  names: namesSchema,
+  facts: z.array(factSchema).min(1),
+  timeline: z.array(timelineEventSchema),
+  quotes: z.array(quoteSchema),
+  claims: z.array(claimSchema),
+  framing: z.array(framingTermSchema),
+  sources: z.array(sourceSchema).min(1),
+});
+
+export type TopicPack = z.infer<typeof topicPackSchema>;
+export type TopicPackInput = z.input<typeof topicPackSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type Quote = z.infer<typeof quoteSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type FramingTerm = z.infer<typeof framingTermSchema>;
+export type PackNames = z.infer<typeof namesSchema>;
+export type TermsByLanguage = z.infer<typeof termsByLanguage>;
