@@ -18,20 +18,41 @@ const sourceIds = z.array(id).min(1, 'needs at least one source');
  * A term is a JavaScript regular-expression source, compiled with the flags "iu" by the matcher.
  * Inside a term a single space stands for any run of separators the matcher accepts between words
  * (whitespace, NBSP, hyphen, dashes, slash) — the matcher normalises page text before matching.
+ * So never put a literal space inside a character class: the matcher's substitution would break it.
  */
-const term = z.string().min(1).refine((source) => {
+const term = z.string().min(1, 'must not be empty').superRefine((source, ctx) => {
+  const problem = termProblem(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: source });
+});
+
+/**
+ * Why a term cannot ship, or undefined. Besides compiling, a term must not match the empty string
+ * (it would fire everywhere) and must not repeat a group that itself repeats: "(a+)+" backtracks
+ * exponentially on a long near-miss, and the matcher runs on arbitrary pages.
+ */
+export function termProblem(source: string): string | undefined {
+  let re: RegExp;
   try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
+    re = new RegExp(source, 'iu');
+  } catch (error) {
+    return `is not a valid regular expression (${(error as Error).message})`;
   }
-}, 'must be a valid regular expression');
+  if (re.test('')) return 'matches the empty string';
+  if (/\[[^\]]* [^\]]*\]/u.test(source)) return 'has a space inside a character class (spaces are separator runs)';
+  if (nestedQuantifier.test(source)) return 'repeats a group that contains a repetition (catastrophic backtracking)';
+  return undefined;
+}
+// A group (no nested parentheses inside) containing + or * or {n,}, itself followed by + * or {n,}.
+// Heuristic, not a proof; it catches the usual shapes. Spaces count as repetitions (separator runs).
+const nestedQuantifier = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\}| )(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/u;
 
 /** Terms per language; at least English. */
 const termsByLanguage = z
-  .partialRecord(z.enum(packLanguages), z.array(term).min(1))
+  .partialRecord(z.enum(packLanguages), z.array(term).min(1, 'needs at least one term'))
   .refine((byLang) => (byLang.en?.length ?? 0) > 0, 'needs English terms');
+
+/** aggregator: re-publishers and content farms; weaker than the rest, reported by `npm run dataset`. */
+export const sourceKinds = ['primary', 'wire', 'news', 'analysis', 'reference', 'aggregator'] as const;
 
 export const sourceSchema = z.strictObject({
   id,
@@ -40,7 +61,12 @@ export const sourceSchema = z.strictObject({
   url: httpUrl,
   /** Publication date, or the date of the event it reports when the page gives none. */
   date: isoDate,
-  kind: z.enum(['primary', 'wire', 'news', 'analysis', 'reference', 'aggregator']),
+  kind: z.enum(sourceKinds),
+  /**
+   * What `date` is: "published" (the page's own date, the default) or "event" (the page gives no date
+   * we could confirm, so this is the date of the event it reports).
+   */
+  dateBasis: z.enum(['published', 'event']).optional(),
   language: z.enum(packLanguages).optional(),
 });
 
@@ -75,6 +101,8 @@ export const quoteSchema = z.strictObject({
   /** Present when `text` is a translation: who translated, from what. */
   translation: nonEmpty.optional(),
   original: nonEmpty.optional(),
+  /** What the words are about, in our words, when the quote is a fragment or its date/setting needs a note. */
+  context: nonEmpty.optional(),
   topics: z.array(nonEmpty).default([]),
   sources: sourceIds,
 });
@@ -152,3 +180,6 @@ export type Claim = z.infer<typeof claimSchema>;
 export type FramingTerm = z.infer<typeof framingTermSchema>;
 export type PackNames = z.infer<typeof namesSchema>;
 export type TermsByLanguage = z.infer<typeof termsByLanguage>;
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export type Exclusion = z.infer<typeof exclusionSchema>;
+export type SourceKind = (typeof sourceKinds)[number];

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * Builds dist/chrome and dist/firefox from one manifest, and the store zips.
+ *   node build.mjs            production: minified, no source maps, zips
+ *   node build.mjs --dev      readable bundles with inline source maps, no zips
+ *   node build.mjs --watch    --dev, rebuilding on every change under src/, assets/ and manifest.json
+ * The dataset is validated first; an invalid pack stops the build and names the bad field.
+ */
+import * as esbuild from 'esbuild';
+import { Resvg } from '@resvg/resvg-js';
+import { zipSync } from 'fflate';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const watchMode = args.has('--watch');
+const dev = watchMode || args.has('--dev');
+const dist = path.join(root, 'dist');
+const browsers = ['chrome', 'firefox'];
+const packFile = path.join(root, 'src/dataset/treaty-2024.json');
+
+class BuildError extends Error {}
+
+/** Validates the pack with the same code the tests use; returns its content hash. */
+async function checkDataset() {
+  const outfile = path.join(root, 'node_modules/.cache/context-notes/pack-tools.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/cli/pack-tools.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'silent',
+  });
+  const { validatePack, packContentHash, formatPackErrors } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  let json;
+  try {
+    json = JSON.parse(await readFile(packFile, 'utf8'));
+  } catch (error) {
+    throw new BuildError(`${path.relative(root, packFile)}: ${error.message}`);
+  }
+  const result = validatePack(json);
+  if (!result.ok) throw new BuildError(`${path.relative(root, packFile)} is invalid:\n${formatPackErrors(result.errors)}`);
+  return { hash: packContentHash(result.pack), version: result.pack.version };
+}
+
+async function renderIcons(outDir) {
+  const svg = await readFile(path.join(root, 'assets/icon.svg'));
+  await mkdir(path.join(outDir, 'icons'), { recursive: true });
+  for (const size of [16, 32, 48, 128]) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    await writeFile(path.join(outDir, 'icons', `icon-${size}.png`), png);
+  }
+}
+
+function manifestFor(browser, base, version) {
+  const manifest = structuredClone(base);
+  manifest.version = version;
+  if (browser === 'chrome') {
+    delete manifest.browser_specific_settings;
+  } else {
+    // Firefox runs MV3 backgrounds as event pages; it has no service workers for extensions.
+    manifest.background = { scripts: ['background.js'] };
+    for (const entry of manifest.web_accessible_resources ?? []) delete entry.use_dynamic_url;
+  }
+  return manifest;
+}
+
+async function bundle(outDir, packInfo) {
+  const common = {
+    bundle: true,
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    target: ['chrome120', 'firefox140'],
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: {
+      __PACK_HASH__: JSON.stringify(packInfo.hash),
+      'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
+    },
+    logLevel: 'silent',
+    metafile: true,
+  };
+  const results = await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: {
+        background: 'src/background/index.ts',
+        content: 'src/content/index.ts',
+        popup: 'src/ui/popup.tsx',
+        options: 'src/ui/options.tsx',
+      },
+      format: 'iife',
+      outdir: outDir,
+    }),
+    // Loaded by the content script with import() only on pages that have a mention.
+    esbuild.build({ ...common, entryPoints: { card: 'src/content/card-module.tsx' }, format: 'esm', outdir: outDir }),
+    esbuild.build({
+      ...common,
+      entryPoints: { content: 'assets/content.css', ui: 'assets/ui.css' },
+      outdir: outDir,
+      loader: { '.css': 'css' },
+    }),
+  ]);
+  return results.flatMap((result) => Object.entries(result.metafile.outputs));
+}
+
+async function buildBrowser(browser, packInfo, version) {
+  const outDir = path.join(dist, browser);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const baseManifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+  const outputs = await bundle(outDir, packInfo);
+  await Promise.all([
+    writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifestFor(browser, baseManifest, version), null, 2)),
+    cp(path.join(root, 'assets/_locales'), path.join(outDir, '_locales'), { recursive: true }),
+    cp(path.join(root, 'src/ui/popup.html'), path.join(outDir, 'popup.html')),
+    cp(path.join(root, 'src/ui/options.html'), path.join(outDir, 'options.html')),
+    renderIcons(outDir),
+  ]);
+  return outputs;
+}
+
+async function listFiles(dir, prefix = '') {
+  const files = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else files.push(rel);
+  }
+  return files.sort();
+}
+
+async function zipBrowser(browser, version) {
+  const dir = path.join(dist, browser);
+  const entries = {};
+  for (const file of await listFiles(dir)) {
+    if (file.endsWith('.map')) continue;
+    // A fixed date keeps the zip byte-identical across builds of the same source.
+    entries[file] = [new Uint8Array(await readFile(path.join(dir, file))), { mtime: new Date('2024-06-19T00:00:00Z') }];
+  }
+  const zipPath = path.join(dist, `context-notes-${version}-${browser}.zip`);
+  await writeFile(zipPath, zipSync(entries, { level: 9 }));
+  return zipPath;
+}
+
+async function buildAll() {
+  const started = performance.now();
+  const packInfo = await checkDataset();
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  await mkdir(dist, { recursive: true });
+  let outputs = [];
+  for (const browser of browsers) outputs = await buildBrowser(browser, packInfo, version);
+  const sizes = outputs
+    .filter(([file]) => /\.(js|css)$/.test(file) && file.includes('dist/firefox'))
+    .map(([file, info]) => `${path.basename(file)} ${(info.bytes / 1024).toFixed(1)} KB`);
+  if (!dev) for (const browser of browsers) console.log(`packed ${path.relative(root, await zipBrowser(browser, version))}`);
+  console.log(`built dist/chrome and dist/firefox (pack ${packInfo.version}, ${packInfo.hash}) in ${Math.round(performance.now() - started)} ms: ${sizes.join(', ')}`);
+}
+
+function reportAndExit(error) {
+  if (error instanceof BuildError) console.error(`build failed: ${error.message}`);
+  else if (error?.errors?.length) console.error(`build failed:\n${error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`).join('\n')}`);
+  else console.error('build failed:', error);
+  if (!watchMode) process.exit(1);
+}
+
+if (watchMode) {
+  let timer;
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildAll().catch(reportAndExit), 100);
+  };
+  for (const target of ['src', 'assets', 'manifest.json']) watch(path.join(root, target), { recursive: true }, rebuild);
+  rebuild();
+  console.log('watching src/, assets/ and manifest.json; Ctrl+C stops');
+} else {
+  await buildAll().catch(reportAndExit);
+}

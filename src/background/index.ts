@@ -1,0 +1,96 @@
+/**
+ * Background: settings, per-tab mention counts on the badge, keyboard commands, message routing.
+ * Holds no page content; it only counts.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import * as z from 'zod/mini';
+import { toBackground, pageReportSchema, type ToContent } from '../core/messages';
+import { setSite } from '../core/settings';
+import { readSettings, updateSettings } from './settings-store';
+
+/** tab id → frame id → mentions reported by that frame */
+const counts = new Map<number, Map<number, { count: number; flagged: number }>>();
+
+function showBadge(tabId: number): void {
+  let total = 0;
+  let flagged = 0;
+  for (const frame of counts.get(tabId)?.values() ?? []) {
+    total += frame.count;
+    flagged += frame.flagged;
+  }
+  const text = total === 0 ? '' : total > 99 ? '99+' : String(total);
+  // The tab may be gone by now; a badge for a closed tab is nothing to report.
+  browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  if (total > 0) {
+    browser.action.setBadgeBackgroundColor({ tabId, color: flagged > 0 ? '#8a4b00' : '#3b5bdb' }).catch(() => undefined);
+    const title = browser.i18n.getMessage('badgeTitle', [String(total)]);
+    if (title) browser.action.setTitle({ tabId, title }).catch(() => undefined);
+  }
+}
+
+function isOwnContext(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (!isOwnContext(sender)) return undefined;
+  const parsed = z.safeParse(toBackground, raw);
+  if (!parsed.success) return undefined;
+  const message = parsed.data;
+  switch (message.type) {
+    case 'cs:mentions': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      const frames = counts.get(tabId) ?? new Map();
+      frames.set(sender.frameId ?? 0, { count: message.count, flagged: message.flagged });
+      counts.set(tabId, frames);
+      showBadge(tabId);
+      return Promise.resolve(true);
+    }
+    case 'settings:get':
+      return readSettings();
+    case 'settings:update':
+      return updateSettings(message.patch);
+  }
+});
+
+// A navigation starts a new page: its counts start again from nothing.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'loading') return;
+  counts.delete(tabId);
+  showBadge(tabId);
+});
+browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function sendToTab(tabId: number, message: ToContent): Promise<unknown> {
+  // Only the top frame answers commands; pages where no content script runs simply do not answer.
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
+
+browser.commands.onCommand.addListener(async (command) => {
+  const tabId = await activeTabId();
+  if (command === 'toggle-everywhere') {
+    const settings = await readSettings();
+    await updateSettings({ enabled: !settings.enabled, pausedUntil: 0 });
+  } else if (tabId !== undefined && command === 'go-to-next-mention') {
+    await sendToTab(tabId, { type: 'page:next' });
+  } else if (tabId !== undefined && command === 'toggle-site') {
+    const report = z.safeParse(pageReportSchema, await sendToTab(tabId, { type: 'page:get' }));
+    if (!report.success || !report.data.host) return;
+    const settings = await readSettings();
+    const on = settings.disabledSites.includes(report.data.host);
+    await updateSettings(setSite(settings, report.data.host, on));
+  }
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void readSettings();
+});
+browser.runtime.onStartup.addListener(() => {
+  void readSettings();
+});

@@ -1,0 +1,57 @@
+/**
+ * Every runtime message, named by direction, with the schema that checks it where it arrives.
+ * zod/mini: these schemas are bundled into the content script.
+ */
+import * as z from 'zod/mini';
+import { settingsPatchSchema } from './settings';
+
+const count = z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000));
+
+/** Content script → background. */
+export const contentToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cs:mentions'), count, flagged: count }),
+  z.object({ type: z.literal('settings:update'), patch: settingsPatchSchema }),
+]);
+export type ContentToBackground = z.infer<typeof contentToBackground>;
+
+/** Popup or options page → background. */
+export const uiToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('settings:get') }),
+  z.object({ type: z.literal('settings:update'), patch: settingsPatchSchema }),
+]);
+export type UiToBackground = z.infer<typeof uiToBackground>;
+
+export const toBackground = z.union([contentToBackground, uiToBackground]);
+export type ToBackground = z.infer<typeof toBackground>;
+
+/** Background or popup → content script of one tab. */
+export const toContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page:get') }),
+  z.object({ type: z.literal('page:reveal'), index: count }),
+  z.object({ type: z.literal('page:next') }),
+]);
+export type ToContent = z.infer<typeof toContent>;
+
+export const framingLevels = ['none', 'some', 'strong'] as const;
+
+export const mentionSummarySchema = z.object({
+  index: count,
+  text: z.string(),
+  context: z.string(),
+  kind: z.enum(['name', 'co-occurrence', 'reference']),
+  confidence: z.number(),
+  framing: z.enum(framingLevels),
+});
+export type MentionSummary = z.infer<typeof mentionSummarySchema>;
+
+/** The content script's answer to page:get; the popup validates it too. */
+export const pageReportSchema = z.object({
+  host: z.string(),
+  state: z.enum(['on', 'off-everywhere', 'paused', 'off-site']),
+  scanning: z.boolean(),
+  mentions: z.array(mentionSummarySchema),
+  framing: z.object({ none: count, some: count, strong: count }),
+  /** Page-level opinion signals (an opinion section, an op-ed URL…), in words. */
+  pageSignals: z.array(z.string()),
+});
+export type PageReport = z.infer<typeof pageReportSchema>;
