@@ -91,14 +91,20 @@ async function bundle(outDir, packInfo) {
       entryPoints: {
         background: 'src/background/index.ts',
         content: 'src/content/index.ts',
-        popup: 'src/ui/popup.tsx',
-        options: 'src/ui/options.tsx',
+        popup: 'src/ui/popup-entry.tsx',
+        options: 'src/ui/options-entry.tsx',
       },
       format: 'iife',
       outdir: outDir,
     }),
     // Loaded by the content script with import() only on pages that have a mention.
-    esbuild.build({ ...common, entryPoints: { card: 'src/content/card-module.tsx' }, format: 'esm', outdir: outDir }),
+    esbuild.build({
+      ...common,
+      entryPoints: { card: 'src/content/card-module.tsx' },
+      format: 'esm',
+      outdir: outDir,
+      loader: { '.css': 'text' },
+    }),
     esbuild.build({
       ...common,
       entryPoints: { content: 'assets/content.css', ui: 'assets/ui.css' },

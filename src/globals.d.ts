@@ -1,2 +1,8 @@
 /** Content hash of the bundled topic pack, injected by build.mjs (esbuild define). */
 declare const __PACK_HASH__: string | undefined;
+
+/** Stylesheets imported as text (esbuild loader "text") for shadow roots. */
+declare module '*.css' {
+  const css: string;
+  export default css;
+}

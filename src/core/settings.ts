@@ -40,12 +40,6 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   minConfidence: 0.5,
 });
 
-/** Version 1 (the first release) had only the two switches. */
-const settingsV1Schema = z.object({
-  version: z.literal(1),
-  enabled: z.boolean(),
-  disabledSites: z.array(z.string()),
-});
 
 export interface LoadedSettings {
   settings: Settings;
@@ -73,14 +67,8 @@ export function loadSettings(stored: unknown): LoadedSettings {
   if (stored === undefined || stored === null) return { settings: { ...defaultSettings, disabledSites: [] }, changed: true, reason: 'missing' };
   const current = z.safeParse(settingsSchema, stored);
   if (current.success) return { settings: current.data, changed: false };
-  const v1 = z.safeParse(settingsV1Schema, stored);
-  if (v1.success) {
-    return {
-      settings: { ...defaultSettings, enabled: v1.data.enabled, disabledSites: cleanSites(v1.data.disabledSites) },
-      changed: true,
-      reason: 'migrated',
-    };
-  }
+  // Version 1 (the first release) had only the two switches; the fields added since take defaults.
+  if ((stored as { version?: unknown }).version === 1) return { settings: repair(stored), changed: true, reason: 'migrated' };
   return { settings: repair(stored), changed: true, reason: 'repaired' };
 }
 
@@ -89,7 +77,7 @@ function repair(stored: unknown): Settings {
   const record: Record<string, unknown> = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const shape = settingsSchema.def.shape;
   const pick = <K extends keyof Settings>(key: K): Settings[K] => {
-    const parsed = z.safeParse(shape[key] as z.ZodMiniType<Settings[K]>, record[key]);
+    const parsed = z.safeParse(shape[key] as unknown as z.ZodMiniType<Settings[K]>, record[key]);
     return parsed.success ? parsed.data : (defaultSettings[key] as Settings[K]);
   };
   return {

@@ -1,0 +1,224 @@
+/**
+ * Everything a page needs only once it has a mention: the pack's facts and quotes, the framing and claim
+ * analysers, the card UI and its positioning. Built as card.js and loaded with import() by the content
+ * script, so pages without a mention never pay for it.
+ */
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import cardCss from '../../assets/card.css';
+import { compileClaims } from '../core/claims';
+import { compileFraming, type FramingResult, type PageSignals } from '../core/framing';
+import type { MentionKind } from '../core/matcher';
+import type { Source } from '../core/pack-schema';
+import { selectNotes } from '../core/select-notes';
+import { pack } from '../dataset/index';
+import { packMeta } from '../dataset/meta';
+import { Card, type CardModel, type ClaimCheck } from '../ui/Card';
+import { readPageSignals } from './page-signals';
+
+export const HOST_TAG = 'context-notes-card';
+
+export interface Passage {
+  /** Text of the block (paragraph) holding the mention, and the mention's offsets in it. */
+  blockText: string;
+  start: number;
+  end: number;
+  kind: MentionKind;
+  mentionText: string;
+}
+
+export interface CardAnchor {
+  range: Range;
+  point?: { x: number; y: number };
+  passage: Passage;
+  framing: FramingResult | null;
+}
+
+export interface CardEnvironment {
+  doc: Document;
+  t: (key: string, substitutions?: string[]) => string;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  onClosed: () => void;
+  turnOffSite: () => void;
+}
+
+const framing = compileFraming(pack.framing);
+const claims = compileClaims(pack.claims);
+const sources: ReadonlyMap<string, Source> = new Map(pack.sources.map((source) => [source.id, source]));
+
+export function pageSignals(doc: Document): PageSignals {
+  return readPageSignals(doc);
+}
+
+export function analyzePassage(passage: Passage, page: PageSignals): FramingResult {
+  return framing.analyzePassage(passage.blockText, { start: passage.start, end: passage.end }, page);
+}
+
+export function describePageSignals(page: PageSignals): string[] {
+  return framing.pageLevel(page).map((cue) => cue.explanation);
+}
+
+function buildModel(anchor: CardAnchor): CardModel {
+  const { passage } = anchor;
+  const found: ClaimCheck[] = claims
+    .matchInBlock(passage.blockText, { start: passage.start, end: passage.end })
+    .map((match) => ({ claim: match.claim, sentence: passage.blockText.slice(match.start, match.end) }));
+  const notes = selectNotes(pack, passage.blockText);
+  return {
+    title: pack.shortTitle,
+    summary: pack.summary,
+    kind: passage.kind,
+    framing: anchor.framing,
+    claims: found,
+    facts: notes.facts,
+    quote: notes.quote,
+    sources,
+    dataset: { version: packMeta.version, updated: packMeta.updated },
+  };
+}
+
+export function createCard(env: CardEnvironment) {
+  let host: HTMLElement | null = null;
+  let shadow: ShadowRoot | null = null;
+  let current: CardAnchor | null = null;
+  let stopAutoUpdate: (() => void) | null = null;
+  let returnFocus: HTMLElement | null = null;
+  let reportStatus: 'idle' | 'copied' | { failed: string } = 'idle';
+
+  function ensureHost(): ShadowRoot {
+    // The page may have removed our element; make a new one rather than fail.
+    if (host?.isConnected && shadow) return shadow;
+    host = env.doc.createElement(HOST_TAG);
+    shadow = host.attachShadow({ mode: 'closed' });
+    const style = env.doc.createElement('style');
+    style.textContent = cardCss;
+    const mount = env.doc.createElement('div');
+    shadow.append(style, mount);
+    host.addEventListener('pointerenter', env.onPointerEnter);
+    host.addEventListener('pointerleave', env.onPointerLeave);
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        close();
+      }
+    });
+    env.doc.documentElement.append(host);
+    return shadow;
+  }
+
+  function mountPoint(): HTMLElement {
+    return ensureHost().lastElementChild as HTMLElement;
+  }
+
+  function draw(): void {
+    if (!current) return;
+    const model = buildModel(current);
+    render(
+      <Card
+        model={model}
+        t={env.t}
+        onClose={close}
+        onTurnOffSite={env.turnOffSite}
+        onReport={() => void copyReport()}
+        reportStatus={reportStatus}
+      />,
+      mountPoint(),
+    );
+  }
+
+  async function copyReport(): Promise<void> {
+    if (!current) return;
+    const report = JSON.stringify(
+      {
+        kind: 'context-notes-report',
+        page: env.doc.location?.href ?? '',
+        mention: current.passage.mentionText,
+        mentionKind: current.passage.kind,
+        passage: current.passage.blockText.slice(Math.max(0, current.passage.start - 200), current.passage.end + 200),
+        framing: current.framing ? { level: current.framing.level, cues: current.framing.cues.map((cue) => ({ kind: cue.kind, text: cue.text })) } : null,
+        dataset: { id: packMeta.id, version: packMeta.version, updated: packMeta.updated, hash: packMeta.hash },
+      },
+      null,
+      2,
+    );
+    try {
+      await navigator.clipboard.writeText(report);
+      reportStatus = 'copied';
+    } catch {
+      // No clipboard on http pages or without a user gesture: show the text to copy by hand.
+      reportStatus = { failed: report };
+    }
+    draw();
+  }
+
+  function position(): void {
+    const card = shadow?.querySelector<HTMLElement>('.card');
+    if (!card || !current) return;
+    const { range, point } = current;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    stopAutoUpdate?.();
+    stopAutoUpdate = autoUpdate(reference, card, () => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(point), offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+      }).then(({ x, y, middlewareData }) => {
+        if (!current) return;
+        // The mention scrolled out of view: a card pointing at nothing is only in the way.
+        if (middlewareData.hide?.referenceHidden) {
+          close();
+          return;
+        }
+        card.style.left = `${Math.round(x)}px`;
+        card.style.top = `${Math.round(y)}px`;
+      });
+    });
+  }
+
+  function show(anchor: CardAnchor, options: { focus: boolean }): void {
+    if (options.focus && !current) {
+      const active = env.doc.activeElement;
+      returnFocus = active instanceof HTMLElement ? active : null;
+    }
+    current = anchor;
+    reportStatus = 'idle';
+    draw();
+    position();
+    if (options.focus) shadow?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+  }
+
+  function close(): void {
+    if (!current) return;
+    current = null;
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+    if (shadow) render(null, mountPoint());
+    const focusBack = returnFocus;
+    returnFocus = null;
+    if (focusBack?.isConnected) focusBack.focus({ preventScroll: true });
+    env.onClosed();
+  }
+
+  return {
+    show,
+    close,
+    get anchor() {
+      return current;
+    },
+    isHost: (node: EventTarget | null) => node !== null && node === host,
+    destroy(): void {
+      close();
+      if (shadow) render(null, shadow.lastElementChild as HTMLElement);
+      host?.remove();
+      host = null;
+      shadow = null;
+    },
+  };
+}
+
+export type CardController = ReturnType<typeof createCard>;

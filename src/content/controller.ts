@@ -1,0 +1,395 @@
+/**
+ * One page's notes: reads settings, scans in slices, paints highlights, answers the popup, watches the
+ * DOM, and opens the card. Everything it adds to a page is undone by stop(): highlights, listeners,
+ * observer, timers and the card's element.
+ */
+import * as z from 'zod/mini';
+import type { Mention } from '../core/matcher';
+import { toContent, type MentionSummary, type PageReport } from '../core/messages';
+import { activeState, hostKey, loadSettings, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
+import type { CardController, Passage } from './card-module';
+import { contextAlive, ext } from './ext-api';
+import { Highlighter } from './highlighter';
+import { HoverTracker } from './hover';
+import { DomWatcher } from './dom-watcher';
+import { PageScanner, type FoundMention } from './page-scanner';
+
+type CardModule = typeof import('./card-module');
+type FramingLevel = MentionSummary['framing'];
+
+export interface LiveMention {
+  range: Range;
+  mention: Mention;
+  blockText: string;
+  /** Identity of the block the mention was found in, to drop its mentions when the block changes. */
+  blockKey: object;
+  framing: import('../core/framing').FramingResult | null;
+  rects(): DOMRectList;
+}
+
+/** Slices of work stay short so the page never waits on us for a frame. */
+const SLICE_MS = 8;
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function snippet(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 60);
+  const to = Math.min(text.length, end + 60);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+export class NotesController {
+  private settings: Settings = loadSettings(undefined).settings;
+  private state: ActiveState = 'off-everywhere';
+  private running = false;
+  private scanning = false;
+  private generation = 0;
+  private mentions: LiveMention[] = [];
+  private byNode = new Map<Node, LiveMention[]>();
+  private readonly highlighter: Highlighter;
+  private readonly scanner: PageScanner;
+  private watcher: DomWatcher | null = null;
+  private hover: HoverTracker<LiveMention> | null = null;
+  private cardModule: Promise<CardModule | null> | null = null;
+  private card: CardController | null = null;
+  private pageSignals: import('../core/framing').PageSignals = {};
+  private pageSignalTexts: string[] = [];
+  private reported = 0;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Listeners that live while notes are running on this page. */
+  private runListeners: AbortController | null = null;
+  private readonly storageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (!this.alive() || area !== 'local' || !changes[SETTINGS_KEY]) return;
+    this.settings = loadSettings(changes[SETTINGS_KEY].newValue).settings;
+    this.apply();
+  };
+  private readonly messageListener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean | undefined => {
+    if (!this.alive() || sender.id !== ext.runtime.id) return undefined;
+    const parsed = z.safeParse(toContent, raw);
+    if (!parsed.success) return undefined;
+    const message = parsed.data;
+    if (message.type === 'page:get') {
+      sendResponse(this.report());
+      return undefined;
+    }
+    const index = message.type === 'page:reveal' ? message.index : this.nextIndex();
+    void this.reveal(index).then(sendResponse);
+    return true; // answered asynchronously
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window & typeof globalThis,
+  ) {
+    this.highlighter = new Highlighter(win);
+    this.scanner = new PageScanner(doc);
+  }
+
+  async start(): Promise<void> {
+    // A previous copy of this script (before an extension update) may have left highlights or a card.
+    this.highlighter.clear();
+    this.doc.querySelectorAll('context-notes-card').forEach((element) => element.remove());
+    ext.storage.onChanged.addListener(this.storageListener);
+    ext.runtime.onMessage.addListener(this.messageListener as never);
+    const stored = await ext.storage.local.get(SETTINGS_KEY);
+    if (!this.alive()) return;
+    // Repairs are written by the background; here a bad value just reads as defaults.
+    this.settings = loadSettings(stored[SETTINGS_KEY]).settings;
+    this.apply();
+  }
+
+  /** Stops for good: used when the extension context is gone. */
+  destroy(): void {
+    this.stop();
+    try {
+      ext.storage.onChanged.removeListener(this.storageListener);
+      ext.runtime.onMessage.removeListener(this.messageListener as never);
+    } catch {
+      // The API objects may be unusable once the context is invalidated; nothing else to release.
+    }
+  }
+
+  private alive(): boolean {
+    if (contextAlive()) return true;
+    this.destroy();
+    return false;
+  }
+
+  private get host(): string {
+    return hostKey(this.doc.location?.hostname ?? '');
+  }
+
+  private apply(): void {
+    this.state = activeState(this.settings, this.host, Date.now());
+    clearTimeout(this.pauseTimer);
+    if (this.state === 'paused') {
+      this.pauseTimer = setTimeout(() => this.apply(), Math.min(this.settings.pausedUntil - Date.now() + 50, 2 ** 31 - 1));
+    }
+    if (this.state === 'on' && !this.running) void this.run();
+    else if (this.state !== 'on' && this.running) this.stop();
+    else if (this.running) this.repaint();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    const generation = ++this.generation;
+    this.runListeners = new AbortController();
+    this.doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape' && this.card?.anchor) this.card.close();
+      },
+      { capture: true, signal: this.runListeners.signal },
+    );
+    this.watcher = new DomWatcher(this.doc, {
+      ignore: (node) => this.card?.isHost(node) ?? false,
+      changed: (roots) => this.rescan(roots),
+      navigated: () => void this.rescanAll(),
+    });
+    await this.scanAll(generation);
+  }
+
+  private async rescanAll(): Promise<void> {
+    const generation = ++this.generation;
+    this.card?.close();
+    this.clearMentions();
+    await this.scanAll(generation);
+  }
+
+  private async scanAll(generation: number): Promise<void> {
+    this.scanning = true;
+    const job = this.scanner.scanDocument();
+    let sliceStart = performance.now();
+    for (;;) {
+      const next = job.next(() => performance.now() - sliceStart > SLICE_MS);
+      if (generation !== this.generation || !this.running) return;
+      this.addFound(next.found);
+      if (next.done) break;
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+    this.scanning = false;
+    this.afterChange();
+  }
+
+  private rescan(roots: readonly Node[]): void {
+    if (!this.running || this.scanning) return;
+    const result = this.scanner.scanChanged(roots, this.mentions.length > 0);
+    const stale = new Set(result.staleBlocks);
+    const before = this.mentions.length;
+    this.mentions = this.mentions.filter((live) => !stale.has(live.blockKey) && !live.range.collapsed && live.range.startContainer.isConnected);
+    const removed = before !== this.mentions.length;
+    this.addFound(result.found);
+    if (removed || result.found.length > 0) {
+      this.indexNodes();
+      this.afterChange();
+    }
+  }
+
+  private addFound(found: readonly FoundMention[]): void {
+    if (found.length === 0) return;
+    for (const item of found) {
+      const range = item.range;
+      this.mentions.push({
+        range,
+        mention: item.mention,
+        blockText: item.blockText,
+        blockKey: item.blockKey,
+        framing: null,
+        rects: () => range.getClientRects(),
+      });
+    }
+    this.sortMentions();
+    this.indexNodes();
+    // Paint as we go on long pages; the card module loads in parallel.
+    this.repaint();
+    void this.loadCardModule();
+  }
+
+  private sortMentions(): void {
+    this.mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  private indexNodes(): void {
+    this.byNode = new Map();
+    for (const live of this.mentions) {
+      const walker = this.doc.createTreeWalker(live.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+      let node: Node | null = live.range.commonAncestorContainer.nodeType === Node.TEXT_NODE ? live.range.commonAncestorContainer : walker.nextNode();
+      while (node) {
+        if (live.range.intersectsNode(node)) {
+          const list = this.byNode.get(node) ?? [];
+          list.push(live);
+          this.byNode.set(node, list);
+        }
+        node = walker.nextNode();
+      }
+    }
+  }
+
+  private visible(): LiveMention[] {
+    return this.mentions.filter((live) => live.mention.confidence >= this.settings.minConfidence);
+  }
+
+  private repaint(): void {
+    const shown = this.visible();
+    this.highlighter.paint(
+      shown.map((live) => ({ range: live.range, framed: live.framing !== null && live.framing.level !== 'none' })),
+      this.settings.highlightStyle,
+      this.settings.framingFlags,
+    );
+    if (shown.length > 0) this.ensureHover();
+  }
+
+  private afterChange(): void {
+    this.repaint();
+    const shown = this.visible();
+    const flagged = this.settings.framingFlags ? shown.filter((live) => live.framing && live.framing.level !== 'none').length : 0;
+    if (shown.length !== this.reported || shown.length > 0) this.sendCount(shown.length, flagged);
+  }
+
+  private sendCount(count: number, flagged: number): void {
+    this.reported = count;
+    ext.runtime.sendMessage({ type: 'cs:mentions', count, flagged }).catch(() => undefined);
+  }
+
+  private loadCardModule(): Promise<CardModule | null> {
+    this.cardModule ??= (import(/* webpackIgnore: true */ ext.runtime.getURL('card.js')) as Promise<CardModule>)
+      .then((module) => {
+        this.pageSignals = module.pageSignals(this.doc);
+        this.pageSignalTexts = module.describePageSignals(this.pageSignals);
+        return module;
+      })
+      .catch((error: unknown) => {
+        console.warn('Context Notes: could not load the card', error);
+        return null;
+      });
+    return this.cardModule.then((module) => {
+      if (module && this.running) this.assessFraming(module);
+      return module;
+    });
+  }
+
+  private assessFraming(module: CardModule): void {
+    let changed = false;
+    for (const live of this.mentions) {
+      if (live.framing) continue;
+      live.framing = module.analyzePassage(this.passageOf(live), this.pageSignals);
+      changed = true;
+    }
+    if (changed) this.afterChange();
+  }
+
+  private passageOf(live: LiveMention): Passage {
+    return { blockText: live.blockText, start: live.mention.start, end: live.mention.end, kind: live.mention.kind, mentionText: live.mention.text };
+  }
+
+  private ensureHover(): void {
+    if (this.hover) return;
+    this.hover = new HoverTracker<LiveMention>(this.doc, {
+      candidatesAt: (node) => (this.byNode.get(node) ?? []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
+      isOverCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
+      open: (live, point) => void this.openCard(live, point, false),
+      close: () => this.card?.close(),
+      isOpenFor: (live) => this.card?.anchor?.range === live.range,
+    });
+  }
+
+  private async openCard(live: LiveMention, point: { x: number; y: number } | undefined, focus: boolean): Promise<void> {
+    const module = await this.loadCardModule();
+    if (!module || !this.running || !this.mentions.includes(live)) return;
+    this.card ??= module.createCard({
+      doc: this.doc,
+      t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
+      onPointerEnter: () => this.hover?.cancelClose(),
+      onPointerLeave: () => this.hover?.leave(),
+      onClosed: () => this.highlighter.setActive(null),
+      turnOffSite: () => void this.turnOffSite(),
+    });
+    this.highlighter.setActive(live.range);
+    this.card.show(
+      { range: live.range, point, passage: this.passageOf(live), framing: this.settings.framingFlags ? live.framing : null },
+      { focus },
+    );
+  }
+
+  private async turnOffSite(): Promise<void> {
+    const patch = setSite(this.settings, this.host, false);
+    await ext.runtime.sendMessage({ type: 'settings:update', patch }).catch(() => undefined);
+  }
+
+  /** The first mention after the open card, or after the top of the viewport. */
+  private nextIndex(): number {
+    const shown = this.visible();
+    if (shown.length === 0) return -1;
+    const open = this.card?.anchor;
+    const openIndex = open ? shown.findIndex((live) => live.range === open.range) : -1;
+    if (openIndex >= 0) return (openIndex + 1) % shown.length;
+    const below = shown.findIndex((live) => live.range.getBoundingClientRect().top > 0);
+    return below >= 0 ? below : 0;
+  }
+
+  private async reveal(index: number): Promise<boolean> {
+    const live = this.visible()[index];
+    if (!live || !this.running) return false;
+    const element = live.range.startContainer.parentElement;
+    const reduceMotion = this.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'instant' : 'instant' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await this.openCard(live, undefined, true);
+    return true;
+  }
+
+  private report(): PageReport {
+    const shown = this.running ? this.visible() : [];
+    const framing = { none: 0, some: 0, strong: 0 };
+    const mentions: MentionSummary[] = shown.map((live, index) => {
+      const level: FramingLevel = this.settings.framingFlags ? (live.framing?.level ?? 'none') : 'none';
+      framing[level] += 1;
+      return {
+        index,
+        text: live.mention.text.replace(/\s+/g, ' ').trim(),
+        context: snippet(live.blockText, live.mention.start, live.mention.end),
+        kind: live.mention.kind,
+        confidence: live.mention.confidence,
+        framing: level,
+      };
+    });
+    return {
+      host: this.host,
+      state: this.state,
+      scanning: this.scanning,
+      mentions,
+      framing,
+      pageSignals: this.settings.framingFlags ? this.pageSignalTexts : [],
+    };
+  }
+
+  private clearMentions(): void {
+    this.mentions = [];
+    this.byNode = new Map();
+    this.highlighter.clear();
+  }
+
+  private stop(): void {
+    this.running = false;
+    this.scanning = false;
+    this.generation += 1;
+    clearTimeout(this.pauseTimer);
+    this.runListeners?.abort();
+    this.runListeners = null;
+    this.watcher?.destroy();
+    this.watcher = null;
+    this.hover?.destroy();
+    this.hover = null;
+    this.card?.destroy();
+    this.card = null;
+    this.clearMentions();
+    this.scanner.reset();
+    if (this.reported > 0 && contextAlive()) this.sendCount(0, 0);
+    this.reported = 0;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: ranges in the page's highlight registry, styled by
+ * content.css. The page's DOM is never touched, so editors, hydration and page scripts see nothing.
+ */
+import type { HighlightStyle } from '../core/settings';
+
+export const HIGHLIGHT_NAMES = {
+  underline: 'context-notes-mention',
+  dotted: 'context-notes-dotted',
+  tint: 'context-notes-tint',
+  framed: 'context-notes-framed',
+  active: 'context-notes-active',
+} as const;
+
+export interface Paintable {
+  range: AbstractRange;
+  framed: boolean;
+}
+
+export class Highlighter {
+  private readonly registry: HighlightRegistry | undefined;
+
+  constructor(win: Window & typeof globalThis) {
+    // Missing on old engines: then nothing is painted, and nothing breaks.
+    this.registry = typeof win.CSS !== 'undefined' && 'highlights' in win.CSS ? win.CSS.highlights : undefined;
+  }
+
+  get supported(): boolean {
+    return this.registry !== undefined;
+  }
+
+  paint(items: readonly Paintable[], style: HighlightStyle, showFraming: boolean): void {
+    if (!this.registry) return;
+    const plain: AbstractRange[] = [];
+    const framed: AbstractRange[] = [];
+    for (const item of items) (showFraming && item.framed ? framed : plain).push(item.range);
+    this.setOrDelete(HIGHLIGHT_NAMES[style], plain);
+    this.setOrDelete(HIGHLIGHT_NAMES.framed, framed);
+    for (const other of ['underline', 'dotted', 'tint'] as const) if (other !== style) this.registry.delete(HIGHLIGHT_NAMES[other]);
+  }
+
+  setActive(range: AbstractRange | null): void {
+    this.setOrDelete(HIGHLIGHT_NAMES.active, range ? [range] : []);
+  }
+
+  clear(): void {
+    if (!this.registry) return;
+    for (const name of Object.values(HIGHLIGHT_NAMES)) this.registry.delete(name);
+  }
+
+  private setOrDelete(name: string, ranges: AbstractRange[]): void {
+    if (!this.registry) return;
+    if (ranges.length === 0) this.registry.delete(name);
+    else this.registry.set(name, new Highlight(...ranges));
+  }
+}

@@ -1,0 +1,596 @@
+/**
+ * Framing analyzer: finds the words that make a passage read as opinion rather than reporting, and says why.
+ * Pure TypeScript — no DOM, no browser API — so the content script, the CLI and tests share it.
+ *
+ * AUTHOR'S VOICE ONLY. Words inside a quotation, or inside reported speech ("X said the West must…",
+ * "according to X, …", "Kim called the treaty an alliance"), belong to the speaker: they are returned as cues
+ * with `quoted: true` (and `speaker` when recognisable) and never raise the level. A single word in quotes with
+ * no speaker in the sentence is a scare quote: the author's irony, so it counts (kind `sarcasm`).
+ *
+ * LEVEL RULE (per sentence in assessSentences, per passage in analyzePassage):
+ *   strong — 3 or more author cues; or a loaded term plus at least one other author cue;
+ *            or an opinion page (page-opinion) with at least one author cue.
+ *   some   — one or two author cues otherwise; or an opinion page with no cue in the passage.
+ *   none   — no author cue and no page-opinion signal.
+ * "Opinion" for evaluation = some | strong. A question headline is reported by pageLevel for the page summary
+ * but does not raise a passage's level: explainers often title with questions.
+ */
+import type { FramingTerm } from './pack-schema';
+
+export type FramingLevel = 'none' | 'some' | 'strong';
+export type CueKind =
+  | 'loaded-term'
+  | 'rhetorical-question'
+  | 'prescriptive'
+  | 'speculation'
+  | 'generalisation'
+  | 'intensifier'
+  | 'sarcasm'
+  | 'second-person'
+  | 'page-opinion';
+
+export interface FramingCue {
+  kind: CueKind;
+  text: string;
+  /** Offsets in the analysed text (block text for passages; 0/0 for page-level cues). */
+  start: number;
+  end: number;
+  explanation: string;
+  neutral?: string;
+  /** True when the words are a speaker's (quotation or reported speech), not the author's. */
+  quoted: boolean;
+  speaker?: string;
+}
+export interface FramingResult {
+  level: FramingLevel;
+  cues: FramingCue[];
+}
+export interface PageSignals {
+  opinionType?: boolean;
+  section?: string;
+  url?: string;
+  headline?: string;
+}
+export interface AssessedSentence {
+  text: string;
+  start: number;
+  end: number;
+  level: FramingLevel;
+  cues: FramingCue[];
+}
+export interface FramingAnalyzer {
+  /** Passage = the mention's sentence and its paragraph: text of the block + the sentence range of the mention. */
+  analyzePassage(blockText: string, focus: { start: number; end: number }, page?: PageSignals): FramingResult;
+  /** Every sentence of a text, for measuring the analyzer alone. */
+  assessSentences(text: string, page?: PageSignals): AssessedSentence[];
+  /** Page-level cues: page-opinion signals, and a rhetorical question headline (context only). */
+  pageLevel(page: PageSignals): FramingCue[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface Region extends Span {
+  speaker?: string;
+}
+interface Rule {
+  kind: CueKind;
+  re: RegExp;
+  why: string;
+  neutral?: string;
+  /** Return false to drop a match (context the regex cannot express cheaply). */
+  keep?: (sentence: string, at: number, match: string) => boolean;
+}
+
+/** Sentences either side of the mention's sentence that still count as its passage. */
+const PASSAGE_RADIUS = 2;
+/** What the matcher accepts between words; a space in a pack term stands for it (see pack-schema). */
+const SEP = '[\\s\\u00a0\\u00ad/\\u2010-\\u2015-]+';
+const isWordChar = (ch: string | undefined): boolean => !!ch && /[\p{L}\p{N}]/u.test(ch);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sentences
+
+/** Abbreviations whose period does not end a sentence (English newswire; single initials such as "N." too). */
+const ABBREV =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Prof|St|No|Art|Arts|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|e\.g|i\.e|г|гг|т\.е|\p{Lu})$/u;
+
+/** Sentence ranges of a text (trimmed). Small on purpose: newswire prose, Russian and Korean punctuation. */
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  const re = /[.!?。！？…]+["'”’»」』)\]]*(?=\s|$)|\n\s*\n|\n/gu;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && m[0].length === 1 && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // `“Why now?” he asked.` — a lower-case word after the terminator continues the sentence.
+    const next = /\S/u.exec(text.slice(end, end + 4));
+    if (m[0][0] !== '\n' && next && /\p{Ll}/u.test(next[0])) continue;
+    push(from, end);
+    from = end;
+  }
+  push(from, text.length);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotations
+
+/**
+ * Outermost quotation spans (marks included) plus every span, for scare-quote detection.
+ * Straight and curly double quotes, «», „“, 「」, 『』, and single quotes told apart from apostrophes.
+ */
+function quoteSpans(text: string): { outer: Span[]; all: Span[] } {
+  const stack: { ch: string; at: number }[] = [];
+  const all: Span[] = [];
+  const close = (opener: string, at: number): boolean => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.ch === opener) {
+        all.push({ start: stack[k]!.at, end: at + 1 });
+        stack.length = k;
+        return true;
+      }
+    }
+    return false;
+  };
+  const top = () => stack[stack.length - 1]?.ch;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    switch (ch) {
+      case '«':
+      case '「':
+      case '『':
+      case '„':
+        stack.push({ ch, at: i });
+        break;
+      case '»':
+        close('«', i);
+        break;
+      case '」':
+        close('「', i);
+        break;
+      case '』':
+        close('『', i);
+        break;
+      case '”':
+        if (!close('“', i)) close('"', i);
+        break;
+      case '“':
+        // German/Russian „…“ closes with “; English opens with it.
+        if (top() === '„' || (isWordChar(prev) && stack.some((s) => s.ch === '„'))) close('„', i);
+        else stack.push({ ch, at: i });
+        break;
+      case '"':
+        if (stack.some((s) => s.ch === '"') && !(isWordChar(next) && !isWordChar(prev) && top() !== '"')) close('"', i);
+        else stack.push({ ch, at: i });
+        break;
+      case '‘':
+        stack.push({ ch, at: i });
+        break;
+      case '’':
+      case "'": {
+        if (isWordChar(prev) && isWordChar(next)) break; // apostrophe: Korea's, don't
+        const opener = ch === '’' ? '‘' : "'";
+        if (stack.some((s) => s.ch === opener) && !isWordChar(next) && prev !== ' ') close(opener, i);
+        else if (ch === "'" && !isWordChar(prev) && isWordChar(next)) stack.push({ ch, at: i });
+        break;
+      }
+      case '\n':
+        // An unclosed single quote never runs past a line: it was an apostrophe.
+        while (top() === "'" || top() === '‘') stack.pop();
+        break;
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const outer: Span[] = [];
+  for (const s of all) if (!outer.length || s.start >= outer[outer.length - 1]!.end) outer.push(s);
+  return { outer, all };
+}
+
+const inside = (spans: Span[], a: number, b: number): Span | undefined =>
+  spans.find((s) => a >= s.start && b <= s.end);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reported speech
+
+/**
+ * Attribution verbs and phrases. Group 1 = "according to"-like (the speaker follows); otherwise a verb whose
+ * subject is the speaker. Cyrillic and Hangul verbs have no \b (ASCII-only in JS), hence the lookarounds.
+ */
+const ATTRIBUTION = new RegExp(
+  [
+    '(\\baccording to\\b|\\bin the words of\\b|\\bas (?:\\S+ ){1,4}put it\\b|(?<![\\p{L}])(?:по словам|по мнению|по данным|согласно|как (?:заявил|сказал|отметил|пишет)\\p{L}*)(?![\\p{L}])|에 따르면)',
+    "\\b(?:said|says|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|calls? for)\\b",
+    '(?<![\\p{L}])(?:заяв(?:ил|ила|или|ляет|ляют)|сказа(?:л|ла|ли)|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|назва(?:л|ла|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ли)|добави(?:л|ла|ли)|указа(?:л|ла|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ли)|осуди(?:л|ла|ли)|предупреди(?:л|ла|ли))(?![\\p{L}])',
+    '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며)(?= )',
+  ].join('|'),
+  'giu',
+);
+/** "That said", "needless to say" are the author's own. */
+const NOT_ATTRIBUTION = /(?:that|needless to|so to|suffice it to|it goes without) $/i;
+
+/** Who is speaking, from the words around an attribution. Short; undefined for pronouns. */
+function speakerNear(s: string, vs: number, ve: number, inverted: boolean): string | undefined {
+  let cand: string;
+  if (inverted) {
+    cand = (/^[^,.;:!?—–]{1,60}/.exec(s.slice(ve).trim())?.[0] ?? '').trim();
+  } else {
+    const before = s.slice(0, vs);
+    const frag = before.split(/[,;:—–(«»"“”„]|\s-\s/).pop() ?? '';
+    cand = frag.trim().split(/\s+/).slice(-6).join(' ');
+  }
+  cand = cand.replace(/^(?:that|and|but|while|as|which|who|the|a|an)\s+/i, '').replace(/\s+(?:that|on|in|at|to)$/i, '');
+  if (!cand || /^(?:he|she|they|it|we|i|one|this|that|who|which|also)$/i.test(cand)) return undefined;
+  return cand.length > 60 ? cand.slice(0, 60) : cand;
+}
+
+/** Spans of a sentence that are someone else's words without quotation marks (plus who, when recognisable). */
+function reportedRegions(s: string, quoted: Span[]): Region[] {
+  const out: Region[] = [];
+  ATTRIBUTION.lastIndex = 0;
+  for (let m = ATTRIBUTION.exec(s); m; m = ATTRIBUTION.exec(s)) {
+    const vs = m.index;
+    const ve = vs + m[0].length;
+    if (inside(quoted, vs, ve) || NOT_ATTRIBUTION.test(s.slice(Math.max(0, vs - 20), vs))) continue;
+    const hangul = /[가-힣]/.test(m[0]);
+    // Korean puts the reported clause before the verb, and the speaker usually opens the sentence.
+    if (hangul) {
+      const spk = /^\s*([^\s,]+(?:\s[^\s,]+){0,2}?)(?:은|는|이|가)\s/.exec(s)?.[1];
+      out.push({ start: 0, end: vs, speaker: spk });
+      continue;
+    }
+    const rest = s.slice(ve);
+    const clauseEnd = (from: number) => {
+      const cut = /;|,\s*but\b|\s[—–]\s*but\b|,\s*(?:yet|however)\b/i.exec(s.slice(from));
+      return cut ? from + cut.index : s.length;
+    };
+    if (m[1]) {
+      // "According to X, …" opens the sentence; ", according to X." closes it.
+      if (!s.slice(0, vs).trim()) {
+        const comma = rest.indexOf(',');
+        const spk = speakerNear(s, vs, ve, true);
+        out.push({ start: comma >= 0 ? ve + comma : ve, end: clauseEnd(ve), speaker: spk });
+      } else {
+        out.push({ start: 0, end: vs, speaker: speakerNear(s, vs, ve, true) });
+      }
+      continue;
+    }
+    const tailWords = rest.replace(/[.!?"”»'’]+\s*$/, '').trim().split(/\s+/).filter(Boolean).length;
+    if (tailWords <= 4 && !/^\s*(?:that|что)\b/iu.test(rest)) {
+      // `…, Putin said.` / `…, said Putin.` — the clause before the speaker is reported.
+      const lead = s.slice(0, vs);
+      const comma = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'));
+      const inverted = !/\S/.test(lead.slice(comma + 1));
+      out.push({ start: 0, end: comma > 0 ? comma : vs, speaker: speakerNear(s, vs, ve, inverted) });
+    } else {
+      out.push({ start: ve, end: clauseEnd(ve), speaker: speakerNear(s, vs, ve, false) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cue rules (compiled once, at module load)
+
+const W = (src: string) => `(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`;
+const rule = (kind: CueKind, src: string, why: string, extra?: Partial<Rule>, flags = 'giu'): Rule => ({
+  kind,
+  re: new RegExp(W(src), flags),
+  why,
+  ...extra,
+});
+const before = (s: string, at: number, n = 30) => s.slice(Math.max(0, at - n), at);
+
+/** Sentences that describe the treaty's own obligations ("Under Article 4, each side must…") are reporting. */
+const OBLIGATION_CONTEXT =
+  /\b(?:article|art\.) ?\d|\bunder (?:the|its|this) (?:treaty|pact|agreement|deal|terms|clause|accord)|\b(?:treaty|pact|agreement|deal|clause|text|accord|charter|resolution)s? (?:also )?(?:requires?|obliges?|obligates?|commits?|stipulates?|says|states|provides|binds)|(?<![\p{L}])(?:стать[яеи]|договор\p{L}*|соглашени\p{L}*)(?![\p{L}])|조약|조항|제\d+조/iu;
+
+const RULES: Rule[] = [
+  rule(
+    'prescriptive',
+    "should(?:n['’]t| not)?|must(?:n['’]t| not)?|ought(?:n['’]t)? to|needs? to|(?:has|have) to(?! do with)|(?:it['’]s|it is) (?:high )?time (?:to|for)|it is (?:imperative|essential|vital|crucial) (?:to|that)",
+    'prescriptive language in the author’s voice: tells the reader or governments what to do',
+    {
+      keep: (s, at, m) => {
+        if (OBLIGATION_CONTEXT.test(s)) return false;
+        if (/^need/i.test(m) && /\b(?:the|a|no)\s+$/i.test(before(s, at, 6))) return false;
+        // "Should war break out, …" is a condition, not advice.
+        if (/^should$/i.test(m) && !s.slice(0, at).trim() && !/\?\s*["”»’']*$/.test(s)) return false;
+        return true;
+      },
+    },
+  ),
+  rule(
+    'prescriptive',
+    'должн(?:ы|а|о)|долж(?:ен)|следует|необходимо|нужно|надо|обязан(?:ы|а)?|пора',
+    'prescriptive language in the author’s voice (Russian: должны, следует, нужно…)',
+    { keep: (s) => !OBLIGATION_CONTEXT.test(s) },
+  ),
+  {
+    kind: 'prescriptive',
+    re: /[가-힣]+야\s?(?:한다|할 것|합니다|만 한다|할 때)/gu,
+    why: 'prescriptive language in the author’s voice (Korean: ~해야 한다)',
+    keep: (s) => !/조약|조항/.test(s) || !/의무/.test(s),
+  },
+  rule(
+    'speculation',
+    '(?:could|might|may|will|would)(?: well| soon| eventually| ultimately| only)? (?:prove (?:deadly|fatal|disastrous|catastrophic|costly|decisive|dangerous)|spell (?:disaster|doom|trouble|the end)|unleash|upend|ignite|plunge|embolden|crystalli[sz]e|reshape|usher in|haunt|backfire|destabili[sz]e|open the floodgates|tip the balance|redraw|turn the tide|(?:trigger|spark|set off) an? (?:new )?(?:arms race|war|crisis|conflict|catastrophe))' +
+      '|(?:is|are|was|were) (?:bound|doomed|destined|sure|certain) to' +
+      '|threaten(?:s|ed|ing)? to (?:upend|unravel|destabili[sz]e|undermine|plunge|drag|ignite|reshape|derail|erode|shatter|unleash|overturn|tip|redraw)' +
+      '|(?:will|would) (?:inevitably|surely|certainly|undoubtedly|almost certainly|only (?:deepen|embolden|worsen|make|encourage|fuel|increase|escalate|grow))' +
+      '|inevitabl[ey]|sooner or later|a matter of time|recipe for (?:disaster|war|catastrophe)' +
+      '|risks (?:dragging|turning|becoming|plunging|igniting|triggering|sparking|escalating|provoking|emboldening|undermining)',
+    'speculation presented as a consequence: a prediction stated as if it were certain',
+  ),
+  rule(
+    'speculation',
+    'неизбежн\\p{L}*|грозит (?:обернуться|перерасти|привести)|(?:может|могут) обернуться|рано или поздно|(?:приведёт|приведет) к (?:катастроф|войн)\\p{L}*',
+    'speculation presented as a consequence (Russian)',
+  ),
+  {
+    kind: 'speculation',
+    re: /불가피|(?:될|할) 것이 (?:분명|뻔)|뻔하다|시간문제/gu,
+    why: 'speculation presented as a consequence (Korean)',
+  },
+  rule(
+    'generalisation',
+    '(?:much|most|all|the rest) of the (?:world|civili[sz]ed world|free world|international community)|the (?:whole|entire) (?:world|west|planet)|every(?:one|body)|(?:no one|no-one|nobody) (?:can|could|should|will|would|believes|seriously|really|doubts|expects|knows|buys|wants)|always|never|(?:all|every) (?:nations?|countr(?:y|ies)|democrac(?:y|ies)|observers?)',
+    'sweeping generalisation: a claim about everyone or all time that no source could establish',
+    {
+      keep: (s, at, m) =>
+        !/^never$/i.test(m) ||
+        !/\b(?:has|have|had|did|does|do|was|were|is|are)(?:n['’]t)? $/i.test(before(s, at, 12)) ||
+        /^never (?:been (?:more|less|so)|before|again)/i.test(s.slice(at, at + 24)),
+    },
+  ),
+  rule(
+    'generalisation',
+    'весь мир|всегда|никогда|все понимают|никто не (?:верит|сомневается|может|сомневался)|всем (?:ясно|понятно|известно)',
+    'sweeping generalisation (Russian)',
+  ),
+  {
+    kind: 'generalisation',
+    re: /전 세계가|온 세상이|누구나|누구도|결코|언제나/gu,
+    why: 'sweeping generalisation (Korean)',
+  },
+  rule(
+    'intensifier',
+    "laughabl[ey]|shameless(?:ly)?|brazen(?:ly)?|blatant(?:ly)?|reckless(?:ly)?|outrageous(?:ly)?|absurd(?:ly|ity)?|grotesque(?:ly)?|sinister|ominous(?:ly)?|chilling(?:ly)?|appalling(?:ly)?|disgraceful(?:ly)?|despicable|nefarious|unholy|cynical(?:ly)?|hypocri(?:tical|tically|tes?|sy)|farcical|farce|sham|charade|fig leaf|desperat(?:e|ely|ion)|pathetic|humiliat(?:ing|ion)|spineless|feckless|na[iï]ve(?:ly)?|delusional|deranged|thug(?:s|gish)?|tyrant|tyranny|bloodthirsty|murderous|warmonger(?:s|ing)?|bellicose|belligerent|villain(?:ous|s)?|evil|wicked|monstrous|heinous|vile|odious|disastrous(?:ly)?|catastrophic(?:ally)?|utter(?:ly)?|staggering(?:ly)?|alarming(?:ly)?|shocking(?:ly)?|dangerous(?:ly)?|terrifying|menacing|sordid|unsavou?ry|bromance|toothless|hollow|meaningless|worthless|empty (?:words|promises|gesture|rhetoric)|lip service|wishful thinking|propaganda (?:coup|stunt|show)|invincible|ever-victorious|glorious|heroic|peerless|great leader|respected comrade|dear respected|iron-willed|hostile forces|nothing (?:more|less) than|little more than|at best|at worst|mere(?:ly)?|obviously|needless to say|in reality|in truth|masterstroke|triumph(?:ant)?|stunning(?:ly)?|spectacular(?:ly)?|remarkabl[ey]|extraordinar(?:y|ily)|incredibl[ey]|truly|stark|grim|chilling|cozy|cosy|cosying|brotherly love|marriage of convenience|unprecedented(?:ly)? (?:dangerous|brazen|reckless)|deal with the devil|gift to|lifeline|bankrupt|rogue|cynically",
+    'emotive or evaluative wording in the author’s voice',
+  ),
+  rule(
+    'intensifier',
+    'циничн\\p{L}*|вопиющ\\p{L}*|бесстыдн\\p{L}*|нагл\\p{L}*|лицемер\\p{L}*|преступн\\p{L}*|агрессивн\\p{L}*|безрассудн\\p{L}*|поджигател\\p{L}*|очевидно|позорн\\p{L}*|зловещ\\p{L}*|абсурдн\\p{L}*|великий вождь|нерушим\\p{L}*|исторически важн\\p{L}*',
+    'emotive or evaluative wording (Russian)',
+  ),
+  {
+    kind: 'intensifier',
+    re: /뻔뻔|파렴치|노골적|무모한|악랄|가소롭|호전광|전쟁광|흉악|경거망동|망동|추악|어리석|위대한 (?:령도자|수령|동지)|불패의|무적의|영광스러운|천하무적/gu,
+    why: 'emotive or evaluative wording (Korean)',
+  },
+  rule(
+    'sarcasm',
+    "so[ -]called|of course|naturally,|surely|supposed(?:ly)?|purported(?:ly)?|ostensibl[ey]|what could possibly go wrong|as if|how convenient|conveniently|pretend(?:s|ing|ed)?|a likely story|so much for|spare us|with a straight face",
+    'sarcasm or irony marker: signals the author doubts or mocks what follows',
+  ),
+  rule('sarcasm', 'так называем\\p{L}*|якобы|пресловут\\p{L}*|разумеется|конечно же', 'sarcasm or irony marker (Russian)'),
+  { kind: 'sarcasm', re: /이른바|소위|가소로운/gu, why: 'sarcasm or irony marker (Korean)' },
+  rule(
+    'second-person',
+    "you(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)?|imagine|make no mistake|ask yourself|picture this|mark my words|consider this",
+    'second-person appeal: addresses the reader directly, as argument does and reporting does not',
+  ),
+  // Case-sensitive so that "US" (the United States) is not "us".
+  rule(
+    'second-person',
+    "[Ww]e|us|[Oo]ur|[Oo]urselves|[Ll]et['’]s|[Ll]et us",
+    'first-person plural appeal: the author speaks for "us", as argument does and reporting does not',
+    { keep: (s, at) => !/(?:what|here['’]s what|[Ww]hat) $/.test(before(s, at, 16)) && !/^\S+ (?:know|reported|contacted|asked|spoke)\b/.test(s.slice(at, at + 20)) },
+    'gu',
+  ),
+  rule('second-person', 'представьте(?: себе)?|давайте|мы должны|вам|ваш\\p{L}*', 'second-person appeal (Russian)'),
+  { kind: 'second-person', re: /여러분|상상해\s?보라/gu, why: 'second-person appeal (Korean)' },
+];
+
+/** A question is rhetorical unless it is a plain explainer ("What does Article 4 say?"). */
+function isRhetorical(q: string): boolean {
+  const t = q.trim().replace(/^["'“‘«„]+/, '');
+  if (/^(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|aren['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|wasn['’]t|why|how (?:can|could|long|dare|else|much longer)|who (?:benefits|wins|cares|would|could|can|really|else))\b/i.test(t))
+    return true;
+  if (/\b(?:really|possibly|on earth|ever|anyone|anybody|any longer|else)\b/i.test(t)) return true;
+  if (/^(?:разве|неужели|зачем|почему|доколе|кто выиграет|кому выгодн)/iu.test(t)) return true;
+  if (/[\p{Script=Cyrillic}]/u.test(t) && !/^(?:что|как|когда|где|какие|какой|сколько|чем)(?![\p{L}])/iu.test(t)) return true;
+  return /과연|왜|어찌|않는가|아닌가|겠는가|란 말인가/.test(t);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analyzer
+
+interface CompiledTerm {
+  re: RegExp;
+  term: FramingTerm;
+}
+
+/** Pack term → RegExp: a space stands for any separator; English endings (-s, 's) allowed, Unicode word edges. */
+export function compileTermSource(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      out += ch + (src[++i] ?? '');
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch === ' ' && !inClass ? SEP : ch;
+  }
+  // Inflected scripts (Cyrillic, Hangul) keep an open end: the pack writes stems there.
+  const tail = /[^\x00-\x7f]/.test(src) ? '' : "(?:e?s|['’]s)?(?![\\p{L}\\p{N}])";
+  return `(?<![\\p{L}\\p{N}])(?:${out})${tail}`;
+}
+
+export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
+  const lexicon: CompiledTerm[] = [];
+  for (const term of terms)
+    for (const p of term.patterns) {
+      try {
+        lexicon.push({ term, re: new RegExp(compileTermSource(p), 'giu') });
+      } catch {
+        // The schema validates patterns; a source broken only by our wrapping is skipped, not fatal.
+      }
+    }
+
+  /** Cues of one sentence [a, b) of `text`, with quotation spans of the whole text. */
+  function sentenceCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): FramingCue[] {
+    const s = text.slice(a, b);
+    const local = (list: Span[]) =>
+      list.filter((q) => q.end > a && q.start < b).map((q) => ({ start: Math.max(0, q.start - a), end: Math.min(s.length, q.end - a) }));
+    const outer = local(spans.outer);
+    const reported = reportedRegions(s, outer);
+    const attributed = reported.length > 0;
+    const speakerForQuotes = reported.find((r) => r.speaker)?.speaker ?? colonSpeaker(s, outer);
+    // Single-word quotes with nobody speaking in the sentence: the author's scare quotes.
+    const scare = attributed
+      ? []
+      : local(spans.all).filter((q) => /^[\p{L}\p{N}-]{2,30}$/u.test(s.slice(q.start + 1, q.end - 1)));
+    const cues: FramingCue[] = [];
+    const add = (kind: CueKind, start: number, end: number, why: string, neutral?: string) => {
+      const inScare = inside(scare, start, end);
+      const q = inScare ? undefined : inside(outer, start, end);
+      const r = q || inScare ? undefined : reported.find((x) => start >= x.start && end <= x.end);
+      const cue: FramingCue = { kind, text: s.slice(start, end), start: a + start, end: a + end, explanation: why, quoted: !!(q || r || inScare) };
+      if (neutral) cue.neutral = neutral;
+      const speaker = q ? speakerForQuotes : r?.speaker;
+      if (speaker) cue.speaker = speaker;
+      cues.push(cue);
+    };
+    for (const { re, term } of lexicon) {
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        if (!m[0]) {
+          re.lastIndex++;
+          continue;
+        }
+        add('loaded-term', m.index, m.index + m[0].length, `${term.label}: ${term.why} (used by ${term.usedBy})`, term.neutral);
+      }
+    }
+    for (const r of RULES) {
+      r.re.lastIndex = 0;
+      for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
+        if (r.keep && !r.keep(s, m.index, m[0])) continue;
+        add(r.kind, m.index, m.index + m[0].length, r.why, r.neutral);
+      }
+    }
+    for (const q of scare)
+      cues.push({
+        kind: 'sarcasm',
+        text: s.slice(q.start, q.end),
+        start: a + q.start,
+        end: a + q.end,
+        explanation: 'scare quotes around a single word, with no one quoted: the author distances themself from it',
+        quoted: false,
+      });
+    const qm = /\?["'”’»」』)]*\s*$/.exec(s);
+    if (qm && !inside(outer, qm.index, qm.index + 1) && isRhetorical(s)) add('rhetorical-question', 0, s.length, 'a question the author asks to argue, not to inform');
+    return dedupe(cues);
+  }
+
+  function page(pageSignals?: PageSignals): FramingCue[] {
+    return pageSignals ? pageLevel(pageSignals) : [];
+  }
+
+  function assessSentences(text: string, pageSignals?: PageSignals): AssessedSentence[] {
+    const spans = quoteSpans(text);
+    const pc = page(pageSignals);
+    return splitSentences(text).map(({ start, end }) => {
+      const cues = sentenceCues(text, start, end, spans);
+      return { text: text.slice(start, end), start, end, level: levelOf(cues, pc), cues };
+    });
+  }
+
+  function analyzePassage(blockText: string, focus: { start: number; end: number }, pageSignals?: PageSignals): FramingResult {
+    const spans = quoteSpans(blockText);
+    const sentences = splitSentences(blockText);
+    let first = sentences.findIndex((x) => x.end > focus.start);
+    if (first < 0) first = Math.max(0, sentences.length - 1);
+    let last = first;
+    while (last + 1 < sentences.length && sentences[last + 1]!.start < focus.end) last++;
+    const cues: FramingCue[] = [];
+    for (let i = Math.max(0, first - PASSAGE_RADIUS); i <= Math.min(sentences.length - 1, last + PASSAGE_RADIUS); i++)
+      cues.push(...sentenceCues(blockText, sentences[i]!.start, sentences[i]!.end, spans));
+    const pc = page(pageSignals);
+    return { level: levelOf(cues, pc), cues: [...cues, ...pc] };
+  }
+
+  return { analyzePassage, assessSentences, pageLevel };
+}
+
+/** Quotes introduced by "Speaker: “…”" (headline style). */
+function colonSpeaker(s: string, outer: Span[]): string | undefined {
+  const q = outer[0];
+  if (!q) return undefined;
+  const m = /([\p{L}][\p{L}\p{N}.' -]{1,40}):\s*$/u.exec(s.slice(0, q.start));
+  return m?.[1]?.trim();
+}
+
+/** Overlapping cues: a lexicon term wins (it carries a neutral alternative); exact duplicates go. */
+function dedupe(cues: FramingCue[]): FramingCue[] {
+  cues.sort((x, y) => x.start - y.start || (x.kind === 'loaded-term' ? -1 : 1));
+  const out: FramingCue[] = [];
+  for (const c of cues) {
+    const clash = out.find((o) => c.start < o.end && o.start < c.end && c.kind !== 'rhetorical-question' && o.kind !== 'rhetorical-question');
+    if (clash && (clash.kind === 'loaded-term' || clash.kind === c.kind)) {
+      if (c.kind === 'loaded-term' && clash.kind !== 'loaded-term') out.splice(out.indexOf(clash), 1, c);
+      else if (c.end - c.start > clash.end - clash.start && c.kind === clash.kind) out.splice(out.indexOf(clash), 1, c);
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function levelOf(cues: FramingCue[], pageCues: FramingCue[]): FramingLevel {
+  const author = cues.filter((c) => !c.quoted);
+  const opinionPage = pageCues.some((c) => c.kind === 'page-opinion');
+  const loaded = author.some((c) => c.kind === 'loaded-term');
+  if (author.length >= 3 || (loaded && author.length >= 2) || (opinionPage && author.length >= 1)) return 'strong';
+  return author.length || opinionPage ? 'some' : 'none';
+}
+
+const OPINION_SECTION =
+  /\b(?:opinions?|commentary|comment|editorials?|op-?eds?|columns?|columnists?|viewpoints?|perspectives?|letters)\b|мнени[яе]|колонк[аи]|комментари[ий]|오피니언|사설|칼럼|논단|시론/iu;
+const OPINION_PATH =
+  /\/(?:opinions?|op-?eds?|editorials?|commentary|comment|columns?|columnists?|viewpoints?|mneni[ye]|opinion-\w+)(?:\/|$|\.|-)/i;
+
+/** Page-level signals → cues (kind page-opinion), plus a rhetorical question headline for context. */
+function pageLevel(page: PageSignals): FramingCue[] {
+  const cues: FramingCue[] = [];
+  const cue = (text: string, explanation: string, kind: CueKind = 'page-opinion') =>
+    cues.push({ kind, text, start: 0, end: 0, explanation, quoted: false });
+  if (page.opinionType) cue('OpinionNewsArticle', 'the page marks itself as opinion (schema.org OpinionNewsArticle)');
+  if (page.section && OPINION_SECTION.test(page.section))
+    cue(page.section, `the page is in the “${page.section}” section, which publishes opinion`);
+  if (page.url) {
+    let path = page.url;
+    try {
+      path = new URL(page.url).pathname;
+    } catch {
+      // Not absolute: test the string as given.
+    }
+    const m = OPINION_PATH.exec(path);
+    if (m) cue(m[0], 'the page’s address puts it in an opinion section');
+  }
+  const h = page.headline?.trim();
+  if (h && /\?["'”’»]*$/.test(h) && isRhetorical(h))
+    cue(h, 'the headline is a question the author asks to argue, not to inform', 'rhetorical-question');
+  return cues;
+}
