@@ -208,7 +208,7 @@ const inside = (spans: Span[], a: number, b: number): Span | undefined =>
 const ATTRIBUTION = new RegExp(
   [
     '(\\baccording to\\b|\\bin the words of\\b|\\bas (?:\\S+ ){1,4}put it\\b|(?<![\\p{L}])(?:по словам|по мнению|по данным|согласно|как (?:заявил|сказал|отметил|пишет)\\p{L}*)(?![\\p{L}])|에 따르면)',
-    "\\b(?:said|says|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|calls? for)\\b",
+    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|calls? for)\\b",
     '(?<![\\p{L}])(?:заяв(?:ил|ила|или|ляет|ляют)|сказа(?:л|ла|ли)|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|назва(?:л|ла|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ли)|добави(?:л|ла|ли)|указа(?:л|ла|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ли)|осуди(?:л|ла|ли)|предупреди(?:л|ла|ли))(?![\\p{L}])',
     '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며)(?= )',
   ].join('|'),
@@ -216,6 +216,8 @@ const ATTRIBUTION = new RegExp(
 );
 /** "That said", "needless to say" are the author's own. */
 const NOT_ATTRIBUTION = /(?:that|needless to|so to|suffice it to|it goes without) $/i;
+
+const NOUN_BEFORE = /(?:['’]s?|\b(?:the|its|their|his|her|these|those|such|of|whose|our|your|my|new|repeated|growing))\s+$/i;
 
 /** Who is speaking, from the words around an attribution. Short; undefined for pronouns. */
 function speakerNear(s: string, vs: number, ve: number, inverted: boolean): string | undefined {
@@ -240,6 +242,8 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
     const vs = m.index;
     const ve = vs + m[0].length;
     if (inside(quoted, vs, ve) || NOT_ATTRIBUTION.test(s.slice(Math.max(0, vs - 20), vs))) continue;
+    // "Moscow's claims of…", "the calls for…": a noun, nobody speaking.
+    if (/s$/i.test(m[0]) && NOUN_BEFORE.test(s.slice(Math.max(0, vs - 12), vs))) continue;
     const hangul = /[가-힣]/.test(m[0]);
     // Korean puts the reported clause before the verb, and the speaker usually opens the sentence.
     if (hangul) {
@@ -263,13 +267,21 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
       }
       continue;
     }
+    // `…, Putin said.` / `…, said Putin.` / `“…,” he said on Monday.` — the clause before the speaker is reported.
     const tailWords = rest.replace(/[.!?"”»'’]+\s*$/, '').trim().split(/\s+/).filter(Boolean).length;
-    if (tailWords <= 4 && !/^\s*(?:that|что)\b/iu.test(rest)) {
-      // `…, Putin said.` / `…, said Putin.` — the clause before the speaker is reported.
-      const lead = s.slice(0, vs);
-      const comma = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'));
-      const inverted = !/\S/.test(lead.slice(comma + 1));
-      out.push({ start: 0, end: comma > 0 ? comma : vs, speaker: speakerNear(s, vs, ve, inverted) });
+    const lead = s.slice(0, vs);
+    const comma = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'), lead.lastIndexOf('”'), lead.lastIndexOf('»'), lead.lastIndexOf('"'));
+    const between = lead.slice(comma + 1).trim();
+    const inverted = !between;
+    const trailing =
+      comma > 0 &&
+      tailWords <= (inverted ? 6 : 4) &&
+      between.split(/\s+/).length <= 6 &&
+      // `X said.` / `X said on Monday.` — nothing but time or place after the verb (not "denies everything").
+      (inverted || !tailWords || /^\s*(?:on|in|at|during|after|before|earlier|later|late|last|this|yesterday|today|from|via|—|–)(?![\p{L}])/iu.test(rest)) &&
+      !/^\s*(?:that|to|что)(?![\p{L}])/iu.test(rest);
+    if (trailing) {
+      out.push({ start: 0, end: comma, speaker: speakerNear(s, vs, ve, inverted) });
     } else {
       out.push({ start: ve, end: clauseEnd(ve), speaker: speakerNear(s, vs, ve, false) });
     }
@@ -301,6 +313,8 @@ const RULES: Rule[] = [
     {
       keep: (s, at, m) => {
         if (OBLIGATION_CONTEXT.test(s)) return false;
+        // "must still be ratified": procedure, not advice.
+        if (/^\s*(?:still |first |now |also )?be (?:ratified|approved|signed|submitted|exchanged|published)\b/i.test(s.slice(at + m.length))) return false;
         if (/^need/i.test(m) && /\b(?:the|a|no)\s+$/i.test(before(s, at, 6))) return false;
         // "Should war break out, …" is a condition, not advice.
         if (/^should$/i.test(m) && !s.slice(0, at).trim() && !/\?\s*["”»’']*$/.test(s)) return false;
@@ -346,9 +360,11 @@ const RULES: Rule[] = [
     'sweeping generalisation: a claim about everyone or all time that no source could establish',
     {
       keep: (s, at, m) =>
-        !/^never$/i.test(m) ||
+        // "has always denied" records a position; "has never confirmed" a fact.
+        (!/^always$/i.test(m) || !/^always (?:denied|rejected|insisted|maintained|said)\b/i.test(s.slice(at, at + 20))) &&
+        (!/^never$/i.test(m) ||
         !/\b(?:has|have|had|did|does|do|was|were|is|are)(?:n['’]t)? $/i.test(before(s, at, 12)) ||
-        /^never (?:been (?:more|less|so)|before|again)/i.test(s.slice(at, at + 24)),
+        /^never (?:been (?:more|less|so)|before|again)/i.test(s.slice(at, at + 24))),
     },
   ),
   rule(
@@ -363,7 +379,7 @@ const RULES: Rule[] = [
   },
   rule(
     'intensifier',
-    "laughabl[ey]|shameless(?:ly)?|brazen(?:ly)?|blatant(?:ly)?|reckless(?:ly)?|outrageous(?:ly)?|absurd(?:ly|ity)?|grotesque(?:ly)?|sinister|ominous(?:ly)?|chilling(?:ly)?|appalling(?:ly)?|disgraceful(?:ly)?|despicable|nefarious|unholy|cynical(?:ly)?|hypocri(?:tical|tically|tes?|sy)|farcical|farce|sham|charade|fig leaf|desperat(?:e|ely|ion)|pathetic|humiliat(?:ing|ion)|spineless|feckless|na[iï]ve(?:ly)?|delusional|deranged|thug(?:s|gish)?|tyrant|tyranny|bloodthirsty|murderous|warmonger(?:s|ing)?|bellicose|belligerent|villain(?:ous|s)?|evil|wicked|monstrous|heinous|vile|odious|disastrous(?:ly)?|catastrophic(?:ally)?|utter(?:ly)?|staggering(?:ly)?|alarming(?:ly)?|shocking(?:ly)?|dangerous(?:ly)?|terrifying|menacing|sordid|unsavou?ry|bromance|toothless|hollow|meaningless|worthless|empty (?:words|promises|gesture|rhetoric)|lip service|wishful thinking|propaganda (?:coup|stunt|show)|invincible|ever-victorious|glorious|heroic|peerless|great leader|respected comrade|dear respected|iron-willed|hostile forces|nothing (?:more|less) than|little more than|at best|at worst|mere(?:ly)?|obviously|needless to say|in reality|in truth|masterstroke|triumph(?:ant)?|stunning(?:ly)?|spectacular(?:ly)?|remarkabl[ey]|extraordinar(?:y|ily)|incredibl[ey]|truly|stark|grim|chilling|cozy|cosy|cosying|brotherly love|marriage of convenience|unprecedented(?:ly)? (?:dangerous|brazen|reckless)|deal with the devil|gift to|lifeline|bankrupt|rogue|cynically",
+    "laughabl[ey]|shameless(?:ly)?|brazen(?:ly)?|blatant(?:ly)?|reckless(?:ly)?|outrageous(?:ly)?|absurd(?:ly|ity)?|grotesque(?:ly)?|sinister|ominous(?:ly)?|chilling(?:ly)?|appalling(?:ly)?|disgraceful(?:ly)?|despicable|nefarious|unholy|cynical(?:ly)?|hypocri(?:tical|tically|tes?|sy)|farcical|farce|sham|charade|fig leaf|desperat(?:e|ely|ion)|pathetic|humiliat(?:ing|ion)|spineless|feckless|na[iï]ve(?:ly)?|delusional|deranged|thug(?:s|gish)?|tyrant|tyranny|bloodthirsty|murderous|warmonger(?:s|ing)?|bellicose|belligerent|villain(?:ous|s)?|evil|wicked|monstrous|heinous|vile|odious|disastrous(?:ly)?|catastrophic(?:ally)?|utter(?:ly)?|staggering(?:ly)?|alarming(?:ly)?|shocking(?:ly)?|dangerous(?:ly)?|terrifying|menacing|sordid|unsavou?ry|bromance|toothless|hollow|meaningless|worthless|empty (?:words|promises|gesture|rhetoric)|lip service|wishful thinking|propaganda (?:coup|stunt|show)|invincible|ever-victorious|glorious|heroic|peerless|great leader|respected comrade|dear respected|iron-willed|hostile forces|nothing (?:more|less) than|little more than|at best|at worst|merely|(?:can|could) hardly|repressive|brutal(?:ity|ly)?|frantic(?:ally)?|slander(?:s|ed|ing|ous)?|obviously|needless to say|in reality|in truth|masterstroke|triumph(?:ant)?|stunning(?:ly)?|spectacular(?:ly)?|remarkabl[ey]|extraordinar(?:y|ily)|incredibl[ey]|truly|cozy|cosy|cosying|brotherly love|marriage of convenience|unprecedented(?:ly)? (?:dangerous|brazen|reckless)|deal with the devil|gift to",
     'emotive or evaluative wording in the author’s voice',
   ),
   rule(
@@ -403,7 +419,7 @@ const RULES: Rule[] = [
 /** A question is rhetorical unless it is a plain explainer ("What does Article 4 say?"). */
 function isRhetorical(q: string): boolean {
   const t = q.trim().replace(/^["'“‘«„]+/, '');
-  if (/^(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|aren['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|wasn['’]t|why|how (?:can|could|long|dare|else|much longer)|who (?:benefits|wins|cares|would|could|can|really|else))\b/i.test(t))
+  if (/^(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|aren['’]t|doesn['’]t|don['’]t|won['’]t|can['’]t|wasn['’]t|why(?! did\b)|how (?:can|could|long|dare|else|much longer)|who (?:benefits|wins|cares|would|could|can|really|else))\b/i.test(t))
     return true;
   if (/\b(?:really|possibly|on earth|ever|anyone|anybody|any longer|else)\b/i.test(t)) return true;
   if (/^(?:разве|неужели|зачем|почему|доколе|кто выиграет|кому выгодн)/iu.test(t)) return true;

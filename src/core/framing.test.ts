@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { compileFraming, compileTermSource, splitSentences, type FramingCue } from './framing';
+import type { FramingTerm } from './pack-schema';
+
+const term = (id: string, patterns: string[], neutral: string): FramingTerm => ({
+  id,
+  patterns,
+  label: id,
+  usedBy: 'test',
+  neutral,
+  why: `${id} is loaded`,
+  sources: ['s1'],
+});
+// A small lexicon in the project's own words; the pack's own lexicon is exercised by the corpus test.
+const lexicon: FramingTerm[] = [
+  term('hermit-kingdom', ['hermit (?:kingdom|state)'], 'North Korea'),
+  term('regime', ['(?<!sanctions )regime', 'режим'], 'government'),
+  term('puppet', ['puppets?', '괴뢰'], 'South Korean government'),
+  term('imperialist', ['imperialis(?:t|ts|m)', 'hegemonistic', 'империалист'], 'US policy'),
+  term('collective-west', ['collective West', 'коллективн\\p{L}* Запад'], 'Western governments'),
+  term('axis', ['axis of (?:upheaval|evil)'], 'cooperation among Russia, China, Iran and North Korea'),
+];
+const analyzer = compileFraming(lexicon);
+const one = (text: string) => {
+  const all = analyzer.assessSentences(text);
+  expect(all).toHaveLength(1);
+  return all[0]!;
+};
+const kinds = (cues: FramingCue[], quoted = false) => cues.filter((c) => c.quoted === quoted).map((c) => c.kind);
+
+describe('cue kinds, author voice', () => {
+  it.each([
+    ['loaded-term', 'The hermit kingdom has found a patron in Moscow.', 'hermit kingdom'],
+    ['rhetorical-question', 'Is this pact really about defence?', 'Is this pact really about defence?'],
+    ['prescriptive', 'Seoul needs to rethink its arms export rules.', 'needs to'],
+    ['prescriptive', 'Washington must answer this treaty.', 'must'],
+    ['speculation', 'The treaty could prove deadly for Ukrainian soldiers.', 'could prove deadly'],
+    ['speculation', 'This deal is bound to embolden Pyongyang.', 'is bound to'],
+    ['speculation', 'The pact threatens to upend the balance in Northeast Asia.', 'threatens to upend'],
+    ['generalisation', 'Much of the world shrugged at the signing.', 'Much of the world'],
+    ['generalisation', 'No one believes the clause is purely defensive.', 'No one believes'],
+    ['intensifier', 'It was a brazen show of contempt for the sanctions.', 'brazen'],
+    ['sarcasm', 'The so-called partnership is an arms deal.', 'so-called'],
+    ['sarcasm', 'Of course, Moscow denies everything.', 'Of course'],
+    ['sarcasm', 'Kim’s ‘friendship’ has a price in shells.', '‘friendship’'],
+    ['second-person', 'Imagine a war in which Moscow is bound to fight for Pyongyang.', 'Imagine'],
+    ['second-person', 'We cannot look away from this pact.', 'We'],
+  ])('%s: %s', (kind, sentence, text) => {
+    const s = one(sentence);
+    expect(s.level).not.toBe('none');
+    const cue = s.cues.find((c) => c.kind === kind && !c.quoted);
+    expect(cue?.text).toBe(text);
+    expect(sentence.slice(cue!.start, cue!.end)).toBe(text);
+    expect(cue!.explanation.length).toBeGreaterThan(10);
+  });
+
+  it('gives the lexicon term’s neutral alternative and why', () => {
+    const cue = one('The regime in Pyongyang signed the treaty.').cues[0]!;
+    expect(cue).toMatchObject({ kind: 'loaded-term', text: 'regime', neutral: 'government', quoted: false });
+    expect(cue.explanation).toContain('regime is loaded');
+  });
+
+  it('leaves technical compounds alone when the lexicon says so', () => {
+    expect(one('The UN sanctions regime bans arms trade with North Korea.').level).toBe('none');
+  });
+
+  it('Russian and Korean cues', () => {
+    expect(kinds(one('Запад должен наконец признать провал санкций.').cues)).toContain('prescriptive');
+    expect(kinds(one('Так называемый оборонительный договор развязывает Кремлю руки.').cues)).toContain('sarcasm');
+    expect(one('Коллективный Запад боится этой дружбы.').cues[0]).toMatchObject({ kind: 'loaded-term', quoted: false });
+    expect(kinds(one('정부는 단호하게 대응해야 한다.').cues)).toContain('prescriptive');
+    expect(kinds(one('과연 러시아가 참전할 것인가?').cues)).toContain('rhetorical-question');
+  });
+});
+
+describe('the quotation rule', () => {
+  it('neutral wire copy that quotes loaded words is level none', () => {
+    const s = one('Putin denounced the "imperialist hegemonistic policies" of the US, AP reported.');
+    expect(s.level).toBe('none');
+    expect(s.cues.map((c) => [c.kind, c.quoted])).toEqual([
+      ['loaded-term', true],
+      ['loaded-term', true],
+    ]);
+    expect(s.cues[0]!.speaker).toBe('Putin');
+  });
+
+  it.each([
+    ['curly', 'Kim said “the imperialists and their puppets” would fail.'],
+    ['guillemets', 'Путин заявил, что «империалисты» проиграют.'],
+    ['German-style', 'Kim said „the puppets“ would fail.'],
+    ['corner brackets', '김 위원장은 「괴뢰들」이 실패할 것이라고 말했다.'],
+    ['single', "Kim called Seoul's leaders 'puppets' on Friday."],
+  ])('%s quotes are the speaker’s', (_name, sentence) => {
+    const s = one(sentence);
+    expect(s.level).toBe('none');
+    expect(s.cues.length).toBeGreaterThan(0);
+    expect(s.cues.every((c) => c.quoted)).toBe(true);
+  });
+
+  it('reported speech without quotes is the speaker’s', () => {
+    for (const text of [
+      'Kim said the imperialists had met their match.',
+      'A UN spokesman said Seoul must stay calm.',
+      'According to the Kremlin, the West must accept the new reality.',
+      'The West must respond, analysts said.',
+      'Critics say the treaty is bound to embolden Pyongyang.',
+    ]) {
+      const s = one(text);
+      expect(s.level, text).toBe('none');
+      expect(s.cues.some((c) => c.quoted), text).toBe(true);
+    }
+    expect(one('A UN spokesman said Seoul must stay calm.').cues[0]!.speaker).toBe('UN spokesman');
+  });
+
+  it('a quoted question is not the author’s; an unquoted one is', () => {
+    expect(one('“Why now?” he asked.').level).toBe('none');
+    expect(one('Why would Kim risk his soldiers for this?').level).toBe('some');
+    expect(one('What does Article 4 say?').level).toBe('none'); // explainer, not rhetoric
+  });
+
+  it('the author’s words around a quotation still count', () => {
+    const s = one('Putin called the treaty a "breakthrough", but that is laughably naive.');
+    expect(kinds(s.cues)).toEqual(['intensifier', 'intensifier']);
+    expect(s.level).not.toBe('none');
+  });
+
+  it('treaty obligations described are reporting, not advice', () => {
+    expect(one('Under Article 4, each side must provide assistance without delay.').level).toBe('none');
+    expect(one('The treaty must still be ratified by both parliaments.').level).toBe('none');
+  });
+
+  it('a state-media voice is the author’s own', () => {
+    expect(one('The imperialists and their puppets tremble before the invincible friendship.').level).toBe('strong');
+  });
+});
+
+describe('levels and passages', () => {
+  it('strong = loaded term plus another cue, or three cues', () => {
+    expect(one('The regime must be stopped.').level).toBe('strong');
+    expect(one('Washington must act.').level).toBe('some');
+    expect(one('Surely we must act, and you know it.').level).toBe('strong');
+    expect(one('The treaty was signed in Pyongyang on June 19.').level).toBe('none');
+  });
+
+  it('analyzePassage looks at the mention’s sentence and its neighbours in the block', () => {
+    const block =
+      'The treaty was signed on June 19. It has 23 articles. Article 4 covers mutual assistance. ' +
+      'Its ratification followed in November. Seoul must respond firmly to this axis of upheaval.';
+    const at = block.indexOf('June 19');
+    expect(analyzer.analyzePassage(block, { start: at, end: at + 7 }).level).toBe('none');
+    const near = block.indexOf('Its ratification');
+    const r = analyzer.analyzePassage(block, { start: near, end: near + 16 });
+    expect(r.level).toBe('strong');
+    expect(block.slice(r.cues[0]!.start, r.cues[0]!.end)).toBe('must');
+  });
+
+  it('page-level signals: opinion page alone is some, with a cue strong', () => {
+    const page = { opinionType: true };
+    const r = analyzer.analyzePassage('The treaty was signed on June 19.', { start: 4, end: 10 }, page);
+    expect(r.level).toBe('some');
+    expect(r.cues.map((c) => c.kind)).toEqual(['page-opinion']);
+    expect(analyzer.analyzePassage('Seoul must act on the treaty.', { start: 22, end: 28 }, page).level).toBe('strong');
+  });
+
+  it('pageLevel reads schema type, section, URL path and a question headline', () => {
+    expect(analyzer.pageLevel({})).toEqual([]);
+    expect(analyzer.pageLevel({ section: 'World' })).toEqual([]);
+    expect(analyzer.pageLevel({ url: 'https://example.com/world/asia/treaty' })).toEqual([]);
+    expect(analyzer.pageLevel({ section: 'Opinion' })[0]!.kind).toBe('page-opinion');
+    for (const url of ['https://x.com/opinion/2024/06/pact', 'https://x.com/op-ed/a', 'https://x.com/editorial/b', 'https://x.com/commentary/c', 'https://x.com/columns/d'])
+      expect(analyzer.pageLevel({ url }).map((c) => c.kind), url).toEqual(['page-opinion']);
+    const q = analyzer.pageLevel({ headline: 'Is the Russia–North Korea pact a new Cold War?' });
+    expect(q.map((c) => c.kind)).toEqual(['rhetorical-question']);
+    // A question headline is context, not a verdict on every passage.
+    expect(analyzer.analyzePassage('The treaty was signed.', { start: 4, end: 10 }, { headline: 'Is it war?' }).level).toBe('none');
+  });
+});
+
+describe('helpers', () => {
+  it('splits sentences without breaking at initials or inside a quoted question', () => {
+    const text = 'N. Korea and the U.S. disagree. “Why now?” he asked. 조약은 발효됐다. Договор вступил в силу.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'N. Korea and the U.S. disagree.',
+      '“Why now?” he asked.',
+      '조약은 발효됐다.',
+      'Договор вступил в силу.',
+    ]);
+  });
+
+  it('pack terms: a space is any separator, English endings allowed, word edges kept', () => {
+    const re = new RegExp(compileTermSource('collective West'), 'iu');
+    expect(re.test('the collective‑West says')).toBe(true);
+    expect(re.test('collective\u00a0West’s')).toBe(true);
+    expect(new RegExp(compileTermSource('puppet'), 'iu').test('puppeteer')).toBe(false);
+    expect(new RegExp(compileTermSource('режим'), 'iu').test('киевскому режиму')).toBe(true);
+  });
+
+  it('stays fast on long adversarial input', () => {
+    const long = `${'"a '.repeat(5000)}${'so-called '.repeat(2000)}${'?'.repeat(1000)}`;
+    const t0 = performance.now();
+    analyzer.assessSentences(long);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
