@@ -208,7 +208,7 @@ const inside = (spans: Span[], a: number, b: number): Span | undefined =>
 const ATTRIBUTION = new RegExp(
   [
     '(\\baccording to\\b|\\bin the words of\\b|\\bas (?:\\S+ ){1,4}put it\\b|(?<![\\p{L}])(?:по словам|по мнению|по данным|согласно|как (?:заявил|сказал|отметил|пишет)\\p{L}*)(?![\\p{L}])|에 따르면)',
-    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|calls? for)\\b",
+    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|dismiss(?:ed|es)|derided|ridiculed|blamed|critici[sz]ed|rebuked|lambasted|calls? for)\\b",
     '(?<![\\p{L}])(?:заяв(?:ил|ила|или|ляет|ляют)|сказа(?:л|ла|ли)|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|назва(?:л|ла|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ли)|добави(?:л|ла|ли)|указа(?:л|ла|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ли)|осуди(?:л|ла|ли)|предупреди(?:л|ла|ли))(?![\\p{L}])',
     '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며)(?= )',
   ].join('|'),
@@ -308,7 +308,7 @@ const OBLIGATION_CONTEXT =
 const RULES: Rule[] = [
   rule(
     'prescriptive',
-    "should(?:n['’]t| not)?|must(?:n['’]t| not)?|ought(?:n['’]t)? to|needs? to|(?:has|have) to(?! do with)|(?:it['’]s|it is) (?:high )?time (?:to|for)|it is (?:imperative|essential|vital|crucial) (?:to|that)",
+    "should(?:n['’]t| not)?|must(?:n['’]t| not)?|ought(?:n['’]t)? to|needs? to|(?:has|have) to(?! do with)|(?:it['’]s|it is) (?:high )?time (?:to|for)|it is (?:imperative|essential|vital|crucial) (?:to|that)|(?:cannot|can['’]t|can ill) afford",
     'prescriptive language in the author’s voice: tells the reader or governments what to do',
     {
       keep: (s, at, m) => {
@@ -336,7 +336,7 @@ const RULES: Rule[] = [
   },
   rule(
     'speculation',
-    '(?:could|might|may|will|would)(?: well| soon| eventually| ultimately| only)? (?:prove (?:deadly|fatal|disastrous|catastrophic|costly|decisive|dangerous)|spell (?:disaster|doom|trouble|the end)|unleash|upend|ignite|plunge|embolden|crystalli[sz]e|reshape|usher in|haunt|backfire|destabili[sz]e|open the floodgates|tip the balance|redraw|turn the tide|(?:trigger|spark|set off) an? (?:new )?(?:arms race|war|crisis|conflict|catastrophe))' +
+    '(?:could|might|may|will|would)(?: well| soon| eventually| ultimately| only)? (?:prove (?:deadly|fatal|disastrous|catastrophic|costly|decisive|dangerous)|spell (?:disaster|doom|trouble|the end)|unleash|upend|ignite|plunge|embolden|crystalli[sz]e|reshape|usher in|haunt|backfire|destabili[sz]e|open the floodgates|tip the balance|unravel|redraw|turn the tide|(?:trigger|spark|set off) an? (?:new )?(?:arms race|war|crisis|conflict|catastrophe))' +
       '|(?:is|are|was|were) (?:bound|doomed|destined|sure|certain) to' +
       '|threaten(?:s|ed|ing)? to (?:upend|unravel|destabili[sz]e|undermine|plunge|drag|ignite|reshape|derail|erode|shatter|unleash|overturn|tip|redraw)' +
       '|(?:will|would) (?:inevitably|surely|certainly|undoubtedly|almost certainly|only (?:deepen|embolden|worsen|make|encourage|fuel|increase|escalate|grow))' +

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, Quote, TopicPack } from './pack-schema';
+import { selectNotes } from './select-notes';
+
+const fact = (id: string, topics: string[], weight = 1): Fact => ({ id, text: id, topics, weight, disputed: false, sources: ['s1'] });
+const quote = (id: string, speaker: string, topics: string[]): Quote => ({
+  id,
+  text: id,
+  speaker,
+  role: 'role',
+  date: '2024-06-19',
+  language: 'en',
+  topics,
+  sources: ['s1'],
+});
+const pack = {
+  facts: [
+    fact('signed', ['signed', 'Pyongyang'], 9),
+    fact('article-4', ['Article 4', 'mutual assistance'], 8),
+    fact('ratified', ['ratified', 'ratification', 'Duma'], 5),
+    fact('in-force', ['entered into force', 'December 4'], 4),
+    fact('troops', ['troops', 'Kursk', 'soldiers'], 3),
+    fact('1961', ['1961'], 2),
+    fact('sanctions', ['sanctions', 'Article 16'], 1),
+  ],
+  quotes: [
+    quote('putin-breakthrough', 'Vladimir Putin', ['breakthrough']),
+    quote('kim-alliance', 'Kim Jong Un', ['alliance']),
+    quote('kirby', 'John Kirby', ['munitions', 'concerned']),
+  ],
+  timeline: [
+    { id: 't1', date: '2024-06-19', event: 'Treaty signed in Pyongyang', sources: ['s1'] },
+    { id: 't2', date: '2024-11-09', event: 'Putin signs the ratification law', sources: ['s1'] },
+    { id: 't3', date: '2024-12-04', event: 'Instruments exchanged in Moscow; treaty in force', sources: ['s1'] },
+  ],
+} as unknown as TopicPack;
+
+describe('selectNotes', () => {
+  it('puts facts the passage points at most first, then by weight', () => {
+    const { facts } = selectNotes(pack, 'North Korean troops were sent to Kursk under Article 4 of the treaty.');
+    expect(facts.map((f) => f.id)).toEqual(['troops', 'article-4', 'signed']);
+  });
+
+  it('shows 3 to 5 facts, the heaviest when nothing matches', () => {
+    expect(selectNotes(pack, 'An unrelated passage.').facts.map((f) => f.id)).toEqual(['signed', 'article-4', 'ratified']);
+    const many = selectNotes(pack, 'Signed in Pyongyang, ratified by the Duma, entered into force December 4; Article 4; Kursk troops; 1961; sanctions.');
+    expect(many.facts).toHaveLength(5);
+  });
+
+  it('is deterministic', () => {
+    const p = 'The Duma ratified the treaty; troops went to Kursk.';
+    expect(selectNotes(pack, p)).toEqual(selectNotes(pack, p));
+  });
+
+  it('picks a quote by topic or by a speaker named in the passage, else the first', () => {
+    expect(selectNotes(pack, 'Kim called it an alliance.').quote?.id).toBe('kim-alliance');
+    expect(selectNotes(pack, 'Kirby spoke to reporters about the treaty.').quote?.id).toBe('kirby');
+    expect(selectNotes(pack, 'An unrelated passage.').quote?.id).toBe('putin-breakthrough');
+  });
+
+  it('adds timeline events only when asked, in date order', () => {
+    expect(selectNotes(pack, 'x').timeline).toBeUndefined();
+    const t = selectNotes(pack, 'The ratification law took effect and instruments were exchanged in Moscow.', { timeline: 2 }).timeline;
+    expect(t?.map((e) => e.id)).toEqual(['t2', 't3']);
+  });
+});
