@@ -129,6 +129,22 @@ describe('the quotation rule', () => {
     expect(one('The treaty must still be ratified by both parliaments.').level).toBe('none');
   });
 
+  it('conditions and explainer furniture are not advice or appeals', () => {
+    for (const text of [
+      'North Korea would provide help should Russia be attacked.',
+      'Should war break out, Moscow would help.',
+      'What you need to know about the Russia–North Korea treaty.',
+      'A must-read guide to the pact.',
+    ])
+      expect(one(text).level, text).toBe('none');
+    expect(one('Seoul should also be worried.').level).toBe('some');
+  });
+
+  it('a quote left open at a paragraph’s end (it goes on in the next) stays the speaker’s', () => {
+    const block = 'Kim said: “The imperialists will fail. The puppets must tremble.';
+    expect(analyzer.assessSentences(block).map((s) => s.level)).toEqual(['none', 'none']);
+  });
+
   it('a state-media voice is the author’s own', () => {
     expect(one('The imperialists and their puppets tremble before the invincible friendship.').level).toBe('strong');
   });

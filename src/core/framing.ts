@@ -189,6 +189,8 @@ function quoteSpans(text: string): { outer: Span[]; all: Span[] } {
         break;
     }
   }
+  // Newswire style leaves a quote open at a paragraph's end when it goes on in the next: quoted to the end.
+  for (const open of stack) if (open.ch !== "'" && open.ch !== '‘') all.push({ start: open.at, end: text.length });
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const outer: Span[] = [];
   for (const s of all) if (!outer.length || s.start >= outer[outer.length - 1]!.end) outer.push(s);
@@ -315,7 +317,15 @@ const RULES: Rule[] = [
         if (OBLIGATION_CONTEXT.test(s)) return false;
         // "must still be ratified": procedure, not advice.
         if (/^\s*(?:still |first |now |also )?be (?:ratified|approved|signed|submitted|exchanged|published)\b/i.test(s.slice(at + m.length))) return false;
-        if (/^need/i.test(m) && /\b(?:the|a|no)\s+$/i.test(before(s, at, 6))) return false;
+        const after = s.slice(at + m.length, at + m.length + 40);
+        if (/^need/i.test(m) && (/\b(?:the|a|no)\s+$/i.test(before(s, at, 6)) || /^\s*know\b/i.test(after))) return false;
+        if (after[0] === '-') return false; // "must-read"
+        // "…, should either side be attacked": a condition, not advice.
+        if (
+          /^should$/i.test(m) &&
+          /^\s+(?:the |either |any |a |an )?(?!(?:also|not|never|now|still|rather|perhaps|probably|surely|certainly|really|instead|therefore|then|only|first)\b)[\p{L}-]+(?: [\p{L}-]+)? (?:be|come|face|find|need|ever|break|attack|invade)\b/u.test(after)
+        )
+          return false;
         // "Should war break out, …" is a condition, not advice.
         if (/^should$/i.test(m) && !s.slice(0, at).trim() && !/\?\s*["”»’']*$/.test(s)) return false;
         return true;
@@ -403,6 +413,8 @@ const RULES: Rule[] = [
     'second-person',
     "you(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)?|imagine|make no mistake|ask yourself|picture this|mark my words|consider this",
     'second-person appeal: addresses the reader directly, as argument does and reporting does not',
+    // "What you need to know", "you can read the full text": explainer furniture, not an appeal.
+    { keep: (s, at) => !/^you (?:need to know|should know|can (?:read|find|see|watch|listen|sign|subscribe|follow))\b/i.test(s.slice(at, at + 30)) },
   ),
   // Case-sensitive so that "US" (the United States) is not "us".
   rule(
