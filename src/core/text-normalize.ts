@@ -29,7 +29,7 @@ const SINGLE_QUOTE = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x0060, 0x
 const DOUBLE_QUOTE = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02]);
 
 /** Quick check: does this string need anything beyond ASCII lower-casing? */
-const NEEDS_WORK = /[^\x20-\x40\x5b-\x7e]/;
+const NEEDS_WORK = /[^\x20-\x40\x5b-\x5f\x61-\x7e]/;
 
 export function normalizeText(input: string): Normalized {
   const n = input.length;
@@ -45,11 +45,8 @@ export function normalizeText(input: string): Normalized {
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) out.push(String.fromCharCode(c + 32));
-      else if (c < 0x20 || c === 0x7f) out.push(c === 0x7f ? '' : ' ');
-      else if (c === 0x60) out.push("'");
-      else out.push(input[i]!);
       if (c === 0x7f) continue;
+      out.push(c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : c < 0x20 ? ' ' : c === 0x60 ? "'" : input[i]!);
       map[j++] = i;
       continue;
     }

@@ -1,0 +1,532 @@
+/**
+ * The DOM scanner core: finds the text blocks of a page that may hold mentions, and maps mention offsets back
+ * to DOM ranges. DOM-only (no extension API), so it runs in the content script and, on a happy-dom Document,
+ * in the CLI. It never modifies the DOM.
+ *
+ * Blocks. A block is a maximal run of text nodes not separated by a block boundary: the start or end of an
+ * element whose tag is block-level (p, div, li, h1–h6, td, section, article, blockquote…, see BLOCK_TAGS) or a
+ * <br>. Inline elements (a, em, span…) do not separate, so `<a>Russia</a>–North Korea <em>pact</em>` is one
+ * block. Block-ness comes from tag names, never from getComputedStyle (too slow on every element). The block
+ * text is the nodes' data concatenated as is; `starts[i]` is where node i begins in it.
+ * Skipped, with their subtrees: script, style, noscript, template, textarea, input, select, option, head,
+ * title, iframe, object, svg, math, canvas, video, audio, [contenteditable] (any value but "false"),
+ * [role=textbox], and elements whose tag starts with "context-notes-" (our own UI). Open shadow roots are
+ * scanned as separate trees (each host is a block boundary).
+ *
+ * Cost. One SHOW_TEXT TreeWalker reads each text node's data once and runs matcher.mayContain() on it (one
+ * precompiled alternation of short literals; most pages: false everywhere). Only for a candidate node do we
+ * climb its ancestors (skip check, block container) and build the block, once per block. Then open shadow
+ * roots are found with one pass over elements (`shadowRoots: false` turns that off). The work is a generator
+ * that stops when `shouldYield()` says so: no slice runs long on big pages.
+ *
+ * Matching. When the walk ends, matcher.findInDocument() runs on the candidate blocks in document order (so
+ * the document-level look-alike rule sees the whole page) and the mentions are reported once, with ranges.
+ * References ("the treaty") are looked for in node data only after a candidate block produced a confident
+ * mention earlier in the walk, the same "earlier in reading order" rule the matcher applies.
+ *
+ * Incremental. `scanChanged(roots)` (roots from a MutationObserver: added nodes, targets of removals,
+ * parents of changed text) drops the known blocks that are disconnected or inside a changed root's block
+ * container, collects candidate blocks again there, re-runs the matcher on all known candidate blocks and
+ * reports which blocks' mentions changed (`staleBlocks`: drop their old mentions) and the new mentions (`found`).
+ *
+ * Page text (CLI). `collectBlocks(root)` lists every block in document order; the CLI's "page text" is their
+ * texts joined with "\n\n", and `pageOffsets()` maps a scanner block to its start in that text.
+ */
+import type { Matcher, Mention } from '../core/matcher';
+
+export interface TextBlock {
+  /** The nodes' data concatenated. */
+  readonly text: string;
+  /** Text nodes in document order. */
+  readonly nodes: readonly Text[];
+  /** Offset in `text` at which each node starts. */
+  readonly starts: readonly number[];
+  /** The nearest block-level ancestor (or shadow root / document) that holds the run. */
+  readonly container: Node;
+}
+
+export interface FoundMention {
+  block: TextBlock;
+  mention: Mention;
+  range: Range;
+  /** Same as block.text (what the card and framing read). */
+  blockText: string;
+  /** Identity for "drop this block's mentions" (the block object itself). */
+  blockKey: object;
+}
+
+export interface ScanOptions {
+  /** Also scan open shadow roots (default true). */
+  shadowRoots?: boolean;
+}
+
+export interface ScanStep {
+  /** Mentions reported in this step (all at once when the walk completes). */
+  found: FoundMention[];
+  done: boolean;
+}
+
+export interface ScanJob {
+  /** Works until done or until shouldYield() returns true (checked every few hundred nodes). */
+  next(shouldYield?: () => boolean): ScanStep;
+}
+
+export interface ChangeResult {
+  /** Blocks whose earlier mentions are gone or replaced: drop every mention with these blockKeys. */
+  staleBlocks: object[];
+  /** Mentions to add (from new blocks, or blocks whose mentions changed). */
+  found: FoundMention[];
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR',
+  'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'OPTGROUP', 'IMG', 'VIDEO', 'PICTURE',
+]);
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'HEAD', 'TITLE', 'IFRAME',
+  'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'MATH', 'CODE-MIRROR',
+]);
+const OWN_UI_PREFIX = 'CONTEXT-NOTES-';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+/** How many nodes between shouldYield() calls (a clock read costs more than a node). */
+const YIELD_EVERY = 256;
+
+function tagOf(el: Element): string {
+  // tagName is upper case for HTML elements; svg/math children are lower case.
+  return el.tagName.toUpperCase();
+}
+
+/** Is this element (alone, not its ancestors) one whose subtree we never read? */
+export function isSkippedElement(el: Element): boolean {
+  const tag = tagOf(el);
+  if (SKIP_TAGS.has(tag) || tag.startsWith(OWN_UI_PREFIX)) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return el.getAttribute('role') === 'textbox';
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(tagOf(el));
+}
+
+function docOf(node: Node): Document {
+  return node.nodeType === DOCUMENT_NODE ? (node as Document) : node.ownerDocument!;
+}
+
+/**
+ * Climbs from a node: undefined when it sits in a skipped context, else its block container (nearest block
+ * ancestor, or the shadow root / document when there is none). Crosses shadow roots to check the host chain.
+ */
+function containerOf(node: Node, skipCache: WeakMap<Node, boolean>): Node | undefined {
+  let container: Node | undefined;
+  let cur: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
+  const visited: Node[] = [];
+  let ok = true;
+  while (cur) {
+    const known = skipCache.get(cur);
+    if (known !== undefined) {
+      ok = known;
+      if (!container) container = blockContainerAbove(cur);
+      break;
+    }
+    visited.push(cur);
+    if (cur.nodeType === ELEMENT_NODE) {
+      const el = cur as Element;
+      if (isSkippedElement(el)) {
+        ok = false;
+        break;
+      }
+      if (!container && isBlockElement(el)) container = el;
+      cur = el.parentNode;
+    } else if (cur.nodeType === DOCUMENT_FRAGMENT_NODE) {
+      container ??= cur;
+      cur = (cur as ShadowRoot).host ?? null;
+    } else {
+      container ??= cur;
+      break;
+    }
+  }
+  // Every node below a skipped one is skipped; above it we learnt nothing, so only cache on success paths.
+  if (ok) for (const v of visited) skipCache.set(v, true);
+  else for (const v of visited) if (v.nodeType === ELEMENT_NODE && isSkippedElement(v as Element)) skipCache.set(v, false);
+  return ok ? container : undefined;
+}
+
+/** Block container of a node already known to be in a readable context. */
+function blockContainerAbove(node: Node): Node {
+  let cur: Node | null = node;
+  while (cur) {
+    if (cur.nodeType === ELEMENT_NODE) {
+      if (isBlockElement(cur as Element)) return cur;
+      if (!cur.parentNode) return cur;
+      cur = cur.parentNode;
+    } else return cur;
+  }
+  return node;
+}
+
+/**
+ * The runs of text directly in `container`: nested block elements and skipped elements are not entered,
+ * a nested block or <br> ends a run.
+ */
+function runsOf(container: Node): Text[][] {
+  const doc = docOf(container);
+  const runs: Text[][] = [];
+  let run: Text[] = [];
+  const flush = () => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  const walker = doc.createTreeWalker(container, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(n: Node) {
+      if (n.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      const el = n as Element;
+      if (isSkippedElement(el)) return FILTER_REJECT;
+      if (isBlockElement(el)) {
+        flush();
+        return FILTER_REJECT;
+      }
+      return FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === TEXT_NODE) run.push(n as Text);
+  }
+  flush();
+  return runs;
+}
+
+function makeBlock(nodes: Text[], container: Node): TextBlock {
+  const starts: number[] = [];
+  let text = '';
+  for (const n of nodes) {
+    starts.push(text.length);
+    text += n.data;
+  }
+  return { text, nodes, starts, container };
+}
+
+/**
+ * Every block under `root` in document order (open shadow roots after their host's light content).
+ * Used by the CLI for "page text"; the content script does not need it.
+ */
+export function collectBlocks(root: Node, options: ScanOptions = {}): TextBlock[] {
+  const shadow = options.shadowRoots ?? true;
+  const out: TextBlock[] = [];
+  const start = root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : root;
+  const queue: Node[] = start ? [start] : [];
+  while (queue.length > 0) {
+    const top = queue.shift()!;
+    const containers: Node[] = [top.nodeType === ELEMENT_NODE ? blockContainerAbove(top) : top];
+    let run: Text[] = [];
+    let runContainer = containers[0]!;
+    const flush = () => {
+      if (run.length > 0) out.push(makeBlock(run, runContainer));
+      run = [];
+    };
+    // Iterative DFS with exit markers, so that leaving a block element ends the run too.
+    const stack: (Node | { exit: Node })[] = [top];
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if ('exit' in item) {
+        flush();
+        containers.pop();
+        continue;
+      }
+      const n = item;
+      if (n.nodeType === TEXT_NODE) {
+        if (run.length === 0) runContainer = containers[containers.length - 1]!;
+        run.push(n as Text);
+        continue;
+      }
+      if (n.nodeType === ELEMENT_NODE) {
+        const el = n as Element;
+        if (n !== top || top === start) {
+          if (isSkippedElement(el)) continue;
+        }
+        if (shadow && el.shadowRoot) queue.push(el.shadowRoot);
+        if (n !== top && isBlockElement(el)) {
+          flush();
+          containers.push(el);
+          stack.push({ exit: el });
+        }
+      }
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * A DOM Range for [start, end) in a block's text. Throws RangeError when the offsets are outside the block
+ * or a node no longer holds the text it had (the page changed since the scan).
+ */
+export function rangeForMention(block: TextBlock, start: number, end: number, doc: Document): Range {
+  if (!(start >= 0 && end <= block.text.length && start <= end)) {
+    throw new RangeError(`offsets ${start}-${end} outside block of length ${block.text.length}`);
+  }
+  const [sNode, sOff] = locate(block, start, false);
+  const [eNode, eOff] = locate(block, end, true);
+  const range = doc.createRange();
+  range.setStart(sNode, sOff);
+  range.setEnd(eNode, eOff);
+  return range;
+}
+
+/** Node and offset for a block offset; at a node boundary, `preferEnd` picks the end of the earlier node. */
+function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, number] {
+  const { nodes, starts } = block;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  // Last node whose start is < offset (preferEnd) or ≤ offset.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    const s = starts[mid]!;
+    if (preferEnd ? s < offset : s <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo]!;
+  const local = offset - starts[lo]!;
+  if (local < 0 || local > node.data.length) throw new RangeError(`offset ${offset} no longer inside its node`);
+  return [node, local];
+}
+
+interface KnownBlock {
+  block: TextBlock;
+  /** Signature of its last reported mentions. */
+  signature: string;
+  mentions: FoundMention[];
+}
+
+/**
+ * Scans one root (document, element or shadow root) and keeps what it found for incremental rescans.
+ *
+ * ```ts
+ * const scanner = new TextScanner(document, matcher);
+ * const job = scanner.scanDocument();
+ * for (;;) { const step = job.next(() => performance.now() - t0 > 8); add(step.found); if (step.done) break; await yieldToPage(); }
+ * // later, from a MutationObserver:
+ * const { staleBlocks, found } = scanner.scanChanged(roots);
+ * ```
+ */
+export class TextScanner {
+  private known: KnownBlock[] = [];
+  private blockOf = new WeakMap<Text, TextBlock>();
+  private skipCache = new WeakMap<Node, boolean>();
+  private readonly shadow: boolean;
+
+  constructor(
+    readonly root: Node,
+    private readonly matcher: Matcher,
+    options: ScanOptions = {},
+  ) {
+    this.shadow = options.shadowRoots ?? true;
+  }
+
+  /** Candidate blocks known, in document order. */
+  get blocks(): readonly TextBlock[] {
+    return this.known.map((k) => k.block);
+  }
+
+  /** Forget everything (e.g. after a single-page-app navigation, before scanDocument()). */
+  reset(): void {
+    this.known = [];
+    this.blockOf = new WeakMap();
+    this.skipCache = new WeakMap();
+  }
+
+  /** A sliced scan of the whole root; mentions are reported when the walk completes. */
+  scanDocument(): ScanJob {
+    this.reset();
+    const gen = this.walk([this.root]);
+    let finished = false;
+    return {
+      next: (shouldYield = () => false) => {
+        if (finished) return { found: [], done: true };
+        const r = gen.next(shouldYield);
+        if (!r.done) return { found: [], done: false };
+        finished = true;
+        for (const b of r.value) this.known.push({ block: b, signature: '', mentions: [] });
+        return { found: this.rematch().found, done: true };
+      },
+    };
+  }
+
+  /** Whole scan at once (tests, CLI). */
+  scanAll(): FoundMention[] {
+    const job = this.scanDocument();
+    for (;;) {
+      const step = job.next();
+      if (step.done) return step.found;
+    }
+  }
+
+  /** Rescans the given changed subtrees synchronously; see the header. */
+  scanChanged(roots: readonly Node[], _documentHasMention?: boolean): ChangeResult {
+    const containers: Node[] = [];
+    for (const r of roots) {
+      if (!r.isConnected) continue;
+      const c = r.nodeType === TEXT_NODE || !isBlockElement(r as Element) ? blockContainerAbove(r.nodeType === TEXT_NODE ? r.parentNode ?? r : r) : r;
+      if (!containers.some((o) => o.contains(c))) containers.push(c);
+    }
+    const staleBlocks: object[] = [];
+    const keep: KnownBlock[] = [];
+    for (const k of this.known) {
+      const b = k.block;
+      const gone = b.nodes.some((n) => !n.isConnected || n.data.length === 0) || containers.some((c) => c.contains(b.container));
+      if (gone) {
+        if (k.mentions.length > 0) staleBlocks.push(b);
+        for (const n of b.nodes) this.blockOf.delete(n);
+      } else keep.push(k);
+    }
+    this.known = keep;
+    this.skipCache = new WeakMap();
+    const gen = this.walk(containers);
+    let r = gen.next(() => false);
+    while (!r.done) r = gen.next(() => false);
+    for (const b of r.value) this.known.push({ block: b, signature: '', mentions: [] });
+    this.sortKnown();
+    const result = this.rematch();
+    return { staleBlocks: [...staleBlocks, ...result.changed], found: result.found };
+  }
+
+  private sortKnown(): void {
+    this.known.sort((a, b) => {
+      const x = a.block.nodes[0]!;
+      const y = b.block.nodes[0]!;
+      if (x === y) return 0;
+      const pos = x.compareDocumentPosition(y);
+      if (pos & 1) return 0; // different trees (shadow roots): keep the order they were found in
+      return pos & 4 ? -1 : 1;
+    });
+  }
+
+  /** Runs the matcher on all known blocks; updates each block's mentions; returns what changed. */
+  private rematch(): { found: FoundMention[]; changed: object[] } {
+    const texts = this.known.map((k) => k.block.text);
+    const byBlock = new Map<number, Mention[]>();
+    for (const { block, mention } of this.matcher.findInDocument(texts)) {
+      const list = byBlock.get(block) ?? [];
+      list.push(mention);
+      byBlock.set(block, list);
+    }
+    const found: FoundMention[] = [];
+    const changed: object[] = [];
+    this.known.forEach((k, i) => {
+      const ms = byBlock.get(i) ?? [];
+      const sig = ms.map((m) => `${m.start}:${m.end}:${m.kind}:${m.confidence}`).join(',');
+      if (sig === k.signature) return;
+      if (k.mentions.length > 0) changed.push(k.block);
+      k.signature = sig;
+      k.mentions = [];
+      const doc = docOf(k.block.nodes[0]!);
+      for (const mention of ms) {
+        let range: Range;
+        try {
+          range = rangeForMention(k.block, mention.start, mention.end, doc);
+        } catch {
+          continue; // the page changed under us; the observer will send the change
+        }
+        const f: FoundMention = { block: k.block, mention, range, blockText: k.block.text, blockKey: k.block };
+        k.mentions.push(f);
+        found.push(f);
+      }
+    });
+    return { found, changed };
+  }
+
+  /**
+   * The walk: candidate blocks under `roots` (generator; yields when shouldYield says so, resumes with the
+   * next shouldYield). Open shadow roots found under a root are walked after it.
+   */
+  private *walk(roots: readonly Node[]): Generator<void, TextBlock[], () => boolean> {
+    const found: TextBlock[] = [];
+    const queue = [...roots];
+    let shouldYield: () => boolean = yield;
+    let hasMention = this.known.some((k) => k.mentions.some((m) => m.mention.confidence >= 0.7));
+    let count = 0;
+    const runCache = new Map<Node, Map<Text, Text[]>>();
+    while (queue.length > 0) {
+      const root = queue.shift()!;
+      const start = root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : root;
+      if (!start) continue;
+      const doc = docOf(root);
+      if (start.nodeType === TEXT_NODE) {
+        this.consider(start as Text, hasMention, runCache, found);
+      } else {
+        const walker = doc.createTreeWalker(start, SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (++count % YIELD_EVERY === 0 && shouldYield()) shouldYield = yield;
+          const t = n as Text;
+          if (!this.matcher.mayContain(t.data, hasMention)) continue;
+          const b = this.consider(t, hasMention, runCache, found);
+          // Once a block has a confident mention, reference words ("the treaty") become candidates too.
+          if (b && !hasMention && this.matcher.findInBlock(b.text, false).some((m) => m.confidence >= 0.7)) hasMention = true;
+        }
+      }
+      if (this.shadow && start.nodeType !== TEXT_NODE) {
+        const ew = doc.createTreeWalker(start, SHOW_ELEMENT);
+        for (let e = ew.nextNode() as Element | null; e; e = ew.nextNode() as Element | null) {
+          if (++count % YIELD_EVERY === 0 && shouldYield()) shouldYield = yield;
+          const sr = e.shadowRoot;
+          if (sr && !isSkippedElement(e)) queue.push(sr);
+        }
+        if (start.nodeType === ELEMENT_NODE && (start as Element).shadowRoot && start !== root) {
+          // covered by the pass above only for descendants
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Builds (once) the block of a candidate text node; undefined when skipped or already known. */
+  private consider(t: Text, _hasMention: boolean, runCache: Map<Node, Map<Text, Text[]>>, found: TextBlock[]): TextBlock | undefined {
+    if (this.blockOf.has(t)) return undefined;
+    const container = containerOf(t, this.skipCache);
+    if (!container) return undefined;
+    let runs = runCache.get(container);
+    if (!runs) {
+      runs = new Map();
+      for (const r of runsOf(container)) for (const n of r) runs.set(n, r);
+      runCache.set(container, runs);
+    }
+    const run = runs.get(t);
+    if (!run) return undefined;
+    const block = makeBlock(run, container);
+    for (const n of run) this.blockOf.set(n, block);
+    found.push(block);
+    return block;
+  }
+}
+
+/** Start offset of each scanner block within the page text (collectBlocks texts joined with "\n\n"). */
+export function pageOffsets(all: readonly TextBlock[], blocks: readonly TextBlock[]): Map<TextBlock, number> {
+  const startOf = new Map<Text, number>();
+  let offset = 0;
+  for (const b of all) {
+    startOf.set(b.nodes[0]!, offset);
+    offset += b.text.length + 2;
+  }
+  const out = new Map<TextBlock, number>();
+  for (const b of blocks) {
+    const s = startOf.get(b.nodes[0]!);
+    if (s !== undefined) out.set(b, s);
+  }
+  return out;
+}
+
+/** The page text as the CLI defines it. */
+export function pageText(all: readonly TextBlock[]): string {
+  return all.map((b) => b.text).join('\n\n');
+}

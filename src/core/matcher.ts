@@ -1,0 +1,472 @@
+/**
+ * Finds mentions of the pack's topic in text, driven only by the pack's `names` (no DOM).
+ *
+ * Pipeline for one block (a paragraph-like unit):
+ * 1. normalise (text-normalize.ts): lower case, one kind of space/dash/slash/quote, invisible chars dropped,
+ *    with an offset map back to the block text. Terms therefore see plain text, and a space inside a term is
+ *    compiled to "one or more of space, '-' or '/'" (so "north korea" also matches "North‑Korea", "North/Korea").
+ *    Terms that start with a Latin, Cyrillic or Greek letter get letter/digit lookarounds at both ends (write
+ *    inflections explicitly: "договор\p{L}*"); Hangul, kana and Han terms get none (no word boundaries there,
+ *    and Korean particles attach to nouns).
+ * 2. sentences (sentences.ts, Intl.Segmenter on the original text).
+ * 3. per sentence, candidates:
+ *    - name: a `treaty` term match (confidence 0.95);
+ *    - co-occurrence: for each `agreement` match, the nearest `russia` match and the nearest `dprk` match in the
+ *      same sentence, all within a window (140 chars; 70 for Korean; 50 for Chinese/Japanese). Confidence
+ *      0.9 for a tight group, less with distance, clause breaks and contrast words ("while", "whereas"); below
+ *      0.6 it is dropped. The underlined range is the whole group, first to last of the three, when it is
+ *      short (≤ 90 chars, ≤ 35 in CJK) — "Russia and North Korea signed a mutual defence pact" — else only the
+ *      agreement phrase, so a long sentence is not underlined end to end;
+ *    - reference: a `references` match (confidence 0.5), kept only when the document already has a confident
+ *      mention EARLIER in reading order (an earlier block, or earlier in the same block).
+ * 4. exclusions: an exclusion term "attaches" to a candidate when it lies inside its range, or within a short
+ *    distance before it, or shortly after it without a clause break in between ("the 1961 treaty",
+ *    "a treaty signed in 1961", "signed a pact with Iran"). An attached exclusion drops the candidate: the
+ *    sentence is about the look-alike. Exclusions further away in the sentence do not
+ *    ("…signed a defence pact, which some compare with the 1961 treaty" keeps its pact).
+ * 5. document (findInDocument only): a sentence where an exclusion attaches to a treaty word and that names
+ *    either side counts as a look-alike sentence. When look-alike sentences outweigh the surviving
+ *    candidates (names weigh 2, confident co-occurrences 1.5, others 1), the page is about the look-alike
+ *    (a page on the 1961 treaty says "the treaty obliged Moscow to aid Pyongyang" without a date) and
+ *    stays silent.
+ */
+import type { PackNames, TermsByLanguage } from './pack-schema';
+import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
+import { guessLocale, segmentSentences } from './sentences';
+
+export type MentionKind = 'name' | 'co-occurrence' | 'reference';
+
+/** Offsets into the block text given. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionKind;
+  confidence: number;
+}
+
+export interface Matcher {
+  /** Very cheap test on one text node's data / one string: could it be (part of) a mention? Most pages: false everywhere. */
+  mayContain(text: string, documentHasMention: boolean): boolean;
+  /** Mentions in one block of text (a paragraph-like unit); no document-level look-alike rule. */
+  findInBlock(text: string, documentHasMention: boolean): Mention[];
+  /**
+   * Whole document: blocks in reading order. References count only after a confident mention earlier in
+   * reading order; the document-level look-alike rule applies.
+   */
+  findInDocument(blocks: readonly string[]): { block: number; mention: Mention }[];
+}
+
+/** A mention counts as confident (enables references) from this confidence on. */
+export const CONFIDENT = 0.7;
+const NAME_CONFIDENCE = 0.95;
+const REFERENCE_CONFIDENCE = 0.5;
+const MIN_COOCCURRENCE = 0.6;
+
+/** What a space in a term stands for, once the text is normalised. */
+const SEP = '(?:[ \\-/]+)';
+/** The same before normalisation, for the per-node prefilter. */
+const RAW_SEP_CLASS = '[\\s\\u00a0\\u00ad\\u2000-\\u200d\\u2010-\\u2015\\u2212\\u2060\\u202f\\u3000/\\-\\u00b7\\u30fb]';
+
+const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}_]';
+const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Rewrites a term's spaces (outside character classes, unescaped) to `sep`. */
+export function expandSpaces(source: string, sep = SEP): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (ch === ' ') {
+      out += sep;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** The first letter a term literally contains (escapes and classes skipped). */
+function firstLiteralLetter(source: string): string | undefined {
+  return literalRuns(source, 1)[0]?.[0];
+}
+
+/**
+ * Literal letter runs of a term (outside escapes, classes and `{…}`), e.g. "north korea(?:n)?" → north, korea, n.
+ * Used to build the prefilter: any match of a term contains at least one of its runs (unless it is all
+ * classes, which then falls back to the whole term).
+ */
+export function literalRuns(source: string, minLength: number): string[] {
+  const runs: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if ([...cur].length >= minLength) runs.push(cur);
+    cur = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      flush();
+      const next = source[i + 1];
+      if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+        i = source.indexOf('}', i);
+        if (i < 0) break;
+      } else if (next === 'u') i += 5;
+      else if (next === 'x') i += 3;
+      else i++;
+    } else if (ch === '[') {
+      flush();
+      // Skip the class, honouring escapes inside it.
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '{') {
+      flush();
+      i = source.indexOf('}', i);
+      if (i < 0) break;
+    } else if (/\p{L}/u.test(ch)) {
+      // A quantifier after the letter makes it optional: the run ends before it.
+      const q = source[i + 1];
+      if (q === '?' || q === '*' || (q === '{' && /^\{0/.test(source.slice(i + 1)))) {
+        flush();
+      } else cur += ch;
+    } else if (ch === '(' && source[i + 1] === '?') {
+      flush();
+      // (?: (?= (?! (?<= (?<! (?<name>
+      i++;
+      if (source[i + 1] === '<' && source[i + 2] !== '=' && source[i + 2] !== '!') i = source.indexOf('>', i);
+      else i += source[i + 1] === '<' ? 2 : 1;
+    } else flush();
+  }
+  flush();
+  return runs;
+}
+
+interface Term {
+  re: RegExp;
+  source: string;
+  cjk: boolean;
+}
+
+function compileTerm(source: string): Term {
+  const letter = firstLiteralLetter(source) ?? '';
+  const alphabetic = ALPHABETIC.test(letter);
+  const body = expandSpaces(source);
+  // Boundaries only against alphabetic letters and digits: "NATO加盟" and "КНДР-Россия" still match.
+  const wrapped = alphabetic ? `(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})` : `(?:${body})`;
+  return { re: new RegExp(wrapped, 'giu'), source, cjk: !alphabetic };
+}
+
+function allTerms(byLang: TermsByLanguage | undefined): string[] {
+  if (!byLang) return [];
+  return Object.values(byLang).flatMap((t) => t ?? []);
+}
+
+type Reach = readonly [before: number, after: number];
+
+interface Hit {
+  start: number;
+  end: number;
+}
+interface ExclusionHit extends Hit {
+  id: string;
+}
+
+/** All matches of all terms, overlaps resolved leftmost-longest. */
+function findHits(terms: readonly Term[], text: string): Hit[] {
+  const raw: Hit[] = [];
+  for (const t of terms) {
+    t.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = t.re.exec(text))) {
+      if (m[0].length === 0) {
+        t.re.lastIndex++;
+        continue;
+      }
+      raw.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return resolveOverlaps(raw);
+}
+
+function resolveOverlaps<T extends Hit>(hits: T[]): T[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) {
+      if (h.end - h.start > last.end - last.start && h.start === last.start) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+function overlaps(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function gap(a: Hit, b: Hit): number {
+  if (overlaps(a, b)) return 0;
+  return a.end <= b.start ? b.start - a.end : a.start - b.end;
+}
+
+// Between a treaty word and a following exclusion: a clause break means the exclusion qualifies something else.
+const CLAUSE_BREAK = /[,;:()"]| - |\bwhich\b|\bwho\b|\bbut\b|\band\b|который|которая|которое|но |、|。|，|；/u;
+const SOFT_BREAK = /[;:()]| - |—/gu;
+const COMMA = /[,，、]/gu;
+const CONTRAST = /(?<![\p{L}])(?:while|whereas|meanwhile|although|though|but|unlike|instead|в то время как|тогда как|однако|но|а|반면|하지만|그러나|一方|しかし|而|但|然而)(?![\p{L}])/iu;
+
+interface Candidate extends Hit {
+  kind: MentionKind;
+  confidence: number;
+  /** The part that names the agreement (for exclusion attachment). */
+  anchor: Hit;
+}
+
+interface SentenceAnalysis extends Hit {
+  candidates: Candidate[];
+  /** An exclusion attached to a treaty word in a sentence that names either side. */
+  lookalike: boolean;
+}
+
+interface BlockAnalysis {
+  norm: Normalized;
+  sentences: SentenceAnalysis[];
+}
+
+export interface CompileOptions {
+  /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
+  window?: number;
+}
+
+export function compileMatcher(names: PackNames, options: CompileOptions = {}): Matcher {
+  const window = options.window ?? 140;
+  const treaty = allTerms(names.treaty).map(compileTerm);
+  const russia = allTerms(names.russia).map(compileTerm);
+  const dprk = allTerms(names.dprk).map(compileTerm);
+  const agreement = allTerms(names.agreement).map(compileTerm);
+  const references = allTerms(names.references).map(compileTerm);
+  const exclusions = names.exclusions.map((e) => ({ id: e.id, terms: allTerms(e.terms).map(compileTerm) }));
+
+  const anchorCore = buildPrefilter([...allTerms(names.dprk), ...allTerms(names.treaty)]);
+  const anchorAll = buildPrefilter([...allTerms(names.dprk), ...allTerms(names.treaty), ...allTerms(names.references)]);
+
+  // attach: how far [before, after] an exclusion qualifies a treaty word (see header, step 4).
+  function windowFor(locale: string): { max: number; tight: number; whole: number; attach: Reach; nameAttach: Reach } {
+    if (locale === 'zh' || locale === 'ja') return { max: 50, tight: 16, whole: 35, attach: [10, 8], nameAttach: [4, 4] };
+    if (locale === 'ko') return { max: 70, tight: 22, whole: 45, attach: [14, 10], nameAttach: [6, 6] };
+    return { max: window, tight: 40, whole: 90, attach: [25, 20], nameAttach: [14, 14] };
+  }
+
+  /** Does exclusion `x` qualify the candidate range `c` (see the header, step 4)? */
+  function attaches(text: string, x: Hit, c: Hit, [before, after]: Reach): boolean {
+    if (overlaps(x, c)) return true;
+    if (x.end <= c.start) {
+      const between = text.slice(x.end, c.start);
+      return c.start - x.end <= before && !/[;:()]| - /.test(between);
+    }
+    const between = text.slice(c.end, x.start);
+    return x.start - c.end <= after && !CLAUSE_BREAK.test(between);
+  }
+
+  function analyzeBlock(original: string): BlockAnalysis {
+    const norm = normalizeText(original);
+    const text = norm.text;
+    const locale = guessLocale(text);
+    const w = windowFor(locale);
+    // Segment a case-preserving copy (ICU uses case to find sentence ends) with line breaks as spaces.
+    const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
+    const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
+
+    const nameHits = findHits(treaty, text);
+    const ruHits = findHits(russia, text);
+    const kpHits = findHits(dprk, text);
+    const agHits = findHits(agreement, text);
+    const refHits = findHits(references, text);
+    const exHits: ExclusionHit[] = [];
+    for (const ex of exclusions) for (const h of findHits(ex.terms, text)) exHits.push({ ...h, id: ex.id });
+
+    const sentences: SentenceAnalysis[] = [];
+    for (const [s0, s1] of spans) {
+      const inS = <T extends Hit>(hs: T[]) => hs.filter((h) => h.start >= s0 && h.end <= s1);
+      const names_ = inS(nameHits);
+      const ru = inS(ruHits);
+      const kp = inS(kpHits);
+      const ag = inS(agHits);
+      const refs = inS(refHits);
+      const ex = inS(exHits);
+      const candidates: Candidate[] = [];
+
+      for (const n of names_) {
+        if (ex.some((x) => attaches(text, x, n, w.nameAttach))) continue;
+        candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n });
+      }
+
+      for (const a of ag) {
+        if (names_.some((n) => overlaps(n, a))) continue;
+        const r = nearest(ru, a, []);
+        const k = nearest(kp, a, r ? [r] : []);
+        if (!r || !k) continue;
+        const start = Math.min(a.start, r.start, k.start);
+        const end = Math.max(a.end, r.end, k.end);
+        const len = end - start;
+        if (len > w.max) continue;
+        const span = text.slice(start, end);
+        let conf = 0.9 - 0.2 * (Math.max(0, len - w.tight) / (w.max - w.tight));
+        conf -= 0.1 * (span.match(SOFT_BREAK)?.length ?? 0);
+        conf -= 0.04 * (span.match(COMMA)?.length ?? 0);
+        if (CONTRAST.test(span)) conf -= 0.3;
+        if (conf < MIN_COOCCURRENCE) continue;
+        const group = { start, end };
+        if (ex.some((x) => attaches(text, x, group, w.attach) || attaches(text, x, a, w.attach))) continue;
+        const range = len <= w.whole ? group : a;
+        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a });
+      }
+
+      for (const f of refs) {
+        if (ex.some((x) => attaches(text, x, f, w.attach))) continue;
+        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f });
+      }
+
+      // Names first, then stronger co-occurrences, then references; no overlaps.
+      const rank = (c: Candidate) => (c.kind === 'name' ? 2 : c.kind === 'co-occurrence' ? 1 : 0) + c.confidence;
+      candidates.sort((a, b) => rank(b) - rank(a));
+      const kept: Candidate[] = [];
+      for (const c of candidates) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+      kept.sort((a, b) => a.start - b.start);
+
+      const treatyWords = [...names_, ...ag, ...refs];
+      const lookalike =
+        ex.length > 0 &&
+        (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
+        ex.some((x) => treatyWords.some((t) => attaches(text, x, t, w.attach)));
+      sentences.push({ start: s0, end: s1, candidates: kept, lookalike });
+    }
+    return { norm, sentences };
+  }
+
+  function emit(
+    original: string,
+    analysis: BlockAnalysis,
+    hasMention: { value: boolean },
+    out: Mention[],
+  ): void {
+    for (const s of analysis.sentences) {
+      for (const c of s.candidates) {
+        if (c.kind === 'reference' && !hasMention.value) continue;
+        const [start, end] = toOriginalRange(analysis.norm, c.start, c.end);
+        out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence });
+        if (c.confidence >= CONFIDENT) hasMention.value = true;
+      }
+    }
+  }
+
+  return {
+    mayContain(text, documentHasMention) {
+      return (documentHasMention ? anchorAll : anchorCore).test(text);
+    },
+
+    findInBlock(text, documentHasMention) {
+      if (!anchorAll.test(text)) return [];
+      const out: Mention[] = [];
+      emit(text, analyzeBlock(text), { value: documentHasMention }, out);
+      return out;
+    },
+
+    findInDocument(blocks) {
+      const analyses: (BlockAnalysis | null)[] = blocks.map((b) => (anchorAll.test(b) ? analyzeBlock(b) : null));
+      let lookalikes = 0;
+      let support = 0;
+      for (const a of analyses) {
+        if (!a) continue;
+        for (const s of a.sentences) {
+          const strong = s.candidates.filter((c) => c.kind !== 'reference');
+          if (strong.length === 0) {
+            if (s.lookalike) lookalikes++;
+            continue;
+          }
+          support += Math.max(
+            ...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)),
+          );
+        }
+      }
+      if (support === 0 || lookalikes > support) return [];
+      const hasMention = { value: false };
+      const result: { block: number; mention: Mention }[] = [];
+      analyses.forEach((a, block) => {
+        if (!a) return;
+        const ms: Mention[] = [];
+        emit(blocks[block]!, a, hasMention, ms);
+        for (const mention of ms) result.push({ block, mention });
+      });
+      return result;
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function nearest(hits: readonly Hit[], to: Hit, avoid: readonly Hit[]): Hit | undefined {
+  let best: Hit | undefined;
+  let bestGap = Infinity;
+  for (const h of hits) {
+    if (overlaps(h, to) || avoid.some((a) => overlaps(a, h))) continue;
+    const g = gap(h, to);
+    if (g < bestGap) {
+      best = h;
+      bestGap = g;
+    }
+  }
+  return best;
+}
+
+function toNormSpan(norm: Normalized, s: number, e: number): [number, number] {
+  // First normalised index whose original index is ≥ s, and likewise for e.
+  const map = norm.map;
+  const find = (o: number) => {
+    let lo = 0;
+    let hi = norm.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (map[mid]! < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [find(s), find(e)];
+}
+
+/**
+ * The per-node prefilter: the literal letter runs of the given terms as one case-insensitive alternation,
+ * on raw (not normalised) text. Runs are split at spaces, so "North <b>Korea</b>" still passes on "Korea".
+ * Soft hyphens and zero-width characters also pass (they can hide a name from the runs: "Ko\u00ADrea").
+ */
+function buildPrefilter(terms: readonly string[]): RegExp {
+  const runs = new Set<string>();
+  const fallbacks: string[] = [];
+  for (const t of terms) {
+    const letter = firstLiteralLetter(t) ?? '';
+    const cjk = CJK_SCRIPT.test(letter);
+    const hangul = /\p{Script=Hangul}/u.test(letter);
+    const found = literalRuns(t, cjk ? 1 : hangul ? 2 : 3);
+    if (found.length === 0) fallbacks.push(`(?:${expandSpaces(t, `${RAW_SEP_CLASS}+`)})`);
+    // Each run separately: a term's words may sit in different text nodes.
+    for (const r of found) runs.add(r.toLowerCase());
+  }
+  const escaped = [...runs]
+    .sort((a, b) => b.length - a.length)
+    .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = [...escaped, ...fallbacks, '[\\u00ad\\u200b-\\u200d\\u2060]'];
+  const unicode = fallbacks.length > 0;
+  return new RegExp(parts.join('|'), unicode ? 'iu' : 'i');
+}
