@@ -1,6 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileClaims } from './claims';
-import type { Claim } from './pack-schema';
+import { topicPackSchema, type Claim } from './pack-schema';
 
 const claim = (id: string, verdict: Claim['verdict'], patterns: string[][]): Claim => ({
   id,
@@ -53,5 +54,27 @@ describe('compileClaims', () => {
     expect(block.slice(hits[0]!.start, hits[0]!.end)).toBe('It was his first visit in over 20 years.');
     const far = block.indexOf('23 articles');
     expect(matcher.matchInBlock(block, { start: far, end: far + 11 }).map((h) => h.claim.id)).toEqual(['suspected-munitions']);
+  });
+});
+
+const packFile = new URL('../dataset/treaty-2024.json', import.meta.url);
+describe.skipIf(!existsSync(packFile))('with the bundled pack’s claims', () => {
+  const pack = topicPackSchema.parse(JSON.parse(readFileSync(packFile, 'utf8')));
+  const real = compileClaims(pack.claims);
+  const verdicts = (s: string) => real.match(s).map((m) => m.claim.verdict);
+
+  it('recognises the reviewed claims', () => {
+    expect(verdicts('It was Putin’s first visit to North Korea in over 20 years.')).toContain('accurate');
+    expect(verdicts('Last June the two countries forced a military pact.')).toContain('misleading');
+    expect(verdicts('Meanwhile the US suspected North Korea of supplying munitions to Russia.')).toContain('understated');
+  });
+
+  it('stays quiet on unrelated sentences', () => {
+    for (const s of [
+      'The weather in Pyongyang was warm.',
+      'Seoul hosted a trade fair for electric vehicles.',
+      'The treaty contains 23 articles.',
+    ])
+      expect(real.match(s), s).toEqual([]);
   });
 });

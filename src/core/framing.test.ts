@@ -13,12 +13,12 @@ const term = (id: string, patterns: string[], neutral: string): FramingTerm => (
 });
 // A small lexicon in the project's own words; the pack's own lexicon is exercised by the corpus test.
 const lexicon: FramingTerm[] = [
-  term('hermit-kingdom', ['hermit (?:kingdom|state)'], 'North Korea'),
-  term('regime', ['(?<!sanctions )regime', 'режим'], 'government'),
-  term('puppet', ['puppets?', '괴뢰'], 'South Korean government'),
-  term('imperialist', ['imperialis(?:t|ts|m)', 'hegemonistic', 'империалист'], 'US policy'),
-  term('collective-west', ['collective West', 'коллективн\\p{L}* Запад'], 'Western governments'),
-  term('axis', ['axis of (?:upheaval|evil)'], 'cooperation among Russia, China, Iran and North Korea'),
+  term('hermit-kingdom', ['\\bhermit (?:kingdom|state)\\b'], 'North Korea'),
+  term('regime', ['\\b(?<!sanctions )regimes?\\b', 'режим'], 'government'),
+  term('puppet', ['\\bpuppets?\\b', '괴뢰'], 'South Korean government'),
+  term('imperialist', ['\\bimperialis(?:t|ts|m)\\b', '\\bhegemonistic\\b', 'империалист'], 'US policy'),
+  term('collective-west', ['\\bcollective West\\b', 'коллективн\\p{L}* Запад'], 'Western governments'),
+  term('axis', ['\\baxis of (?:upheaval|evil)\\b'], 'cooperation among Russia, China, Iran and North Korea'),
 ];
 const analyzer = compileFraming(lexicon);
 const one = (text: string) => {
@@ -203,12 +203,13 @@ describe('helpers', () => {
     ]);
   });
 
-  it('pack terms: a space is any separator, English endings allowed, word edges kept', () => {
-    const re = new RegExp(compileTermSource('collective West'), 'iu');
+  it('pack terms: a space is any separator; the pack’s own edges are kept, none added', () => {
+    const re = new RegExp(compileTermSource('\\bcollective West\\b'), 'iu');
     expect(re.test('the collective‑West says')).toBe(true);
     expect(re.test('collective\u00a0West’s')).toBe(true);
-    expect(new RegExp(compileTermSource('puppet'), 'iu').test('puppeteer')).toBe(false);
+    expect(new RegExp(compileTermSource('\\bpuppets?\\b'), 'iu').test('puppeteer')).toBe(false);
     expect(new RegExp(compileTermSource('режим'), 'iu').test('киевскому режиму')).toBe(true);
+    expect(new RegExp(compileTermSource('제국주의'), 'u').test('미제국주의자들')).toBe(true);
   });
 
   it('stays fast on long adversarial input', () => {

@@ -447,7 +447,11 @@ interface CompiledTerm {
   term: FramingTerm;
 }
 
-/** Pack term → RegExp: a space stands for any separator; English endings (-s, 's) allowed, Unicode word edges. */
+/**
+ * Pack term → RegExp source: a space stands for any separator run (see pack-schema). No edges are added:
+ * the pack writes its own (\b…\b, Unicode lookarounds, or open stems such as "\bsuspect"), and Hangul or
+ * Han terms must match inside longer words.
+ */
 export function compileTermSource(src: string): string {
   let out = '';
   let inClass = false;
@@ -461,9 +465,7 @@ export function compileTermSource(src: string): string {
     else if (ch === ']') inClass = false;
     out += ch === ' ' && !inClass ? SEP : ch;
   }
-  // Inflected scripts (Cyrillic, Hangul) keep an open end: the pack writes stems there.
-  const tail = /[^\x00-\x7f]/.test(src) ? '' : "(?:e?s|['’]s)?(?![\\p{L}\\p{N}])";
-  return `(?<![\\p{L}\\p{N}])(?:${out})${tail}`;
+  return out;
 }
 
 export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Fact, Quote, TopicPack } from './pack-schema';
+import { topicPackSchema, type Fact, type Quote, type TopicPack } from './pack-schema';
 import { selectNotes } from './select-notes';
 
 const fact = (id: string, topics: string[], weight = 1): Fact => ({ id, text: id, topics, weight, disputed: false, sources: ['s1'] });
@@ -62,5 +63,30 @@ describe('selectNotes', () => {
     expect(selectNotes(pack, 'x').timeline).toBeUndefined();
     const t = selectNotes(pack, 'The ratification law took effect and instruments were exchanged in Moscow.', { timeline: 2 }).timeline;
     expect(t?.map((e) => e.id)).toEqual(['t2', 't3']);
+  });
+});
+
+const packFile = new URL('../dataset/treaty-2024.json', import.meta.url);
+describe.skipIf(!existsSync(packFile))('with the bundled pack', () => {
+  const real = topicPackSchema.parse(JSON.parse(readFileSync(packFile, 'utf8')));
+
+  it('gives 3 to 5 facts and a quote for any passage, deterministically', () => {
+    for (const p of [
+      'North Korean troops were sent to Kursk under Article 4 of the treaty.',
+      'The State Duma ratified the treaty with North Korea.',
+      'Something with no topic words at all.',
+    ]) {
+      const a = selectNotes(real, p);
+      expect(a.facts.length, p).toBeGreaterThanOrEqual(3);
+      expect(a.facts.length, p).toBeLessThanOrEqual(5);
+      expect(a.quote, p).toBeDefined();
+      expect(selectNotes(real, p)).toEqual(a);
+    }
+  });
+
+  it('follows the passage', () => {
+    const notes = selectNotes(real, 'The State Duma voted to ratify the treaty; lawmakers backed it unanimously.');
+    expect(notes.facts.some((f) => /duma/i.test(f.topics.join(' ')))).toBe(true);
+    expect(selectNotes(real, 'Kim said the two countries were now allies in an alliance.').quote?.speaker).toBe('Kim Jong Un');
   });
 });

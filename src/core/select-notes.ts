@@ -26,7 +26,9 @@ const topicCache = new Map<string, RegExp>();
 function topicRe(topic: string): RegExp {
   let re = topicCache.get(topic);
   if (!re) {
-    re = new RegExp(compileTermSource(escape(topic.trim()).replace(/\s+/g, ' ')), 'iu');
+    // English endings (-s, 's) allowed; inflected scripts keep an open end, the topic being a stem there.
+    const tail = /[^\x00-\x7f]/.test(topic) ? '' : "(?:e?s|['’]s)?(?![\\p{L}\\p{N}])";
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${compileTermSource(escape(topic.trim()).replace(/\s+/g, ' '))})${tail}`, 'iu');
     topicCache.set(topic, re);
   }
   return re;

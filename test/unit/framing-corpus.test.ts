@@ -24,19 +24,19 @@ const term = (id: string, patterns: string[], neutral: string): FramingTerm => (
   sources: ['s1'],
 });
 const inline: FramingTerm[] = [
-  term('hermit', ['hermit (?:kingdom|state|nation)'], 'North Korea'),
-  term('regime', ['(?<!(?:sanctions?|visa|control|inspection) )regime(?! change)', 'режим', '정권'], 'government'),
-  term('puppet', ['puppets?', 'марионет', '괴뢰'], 'South Korean government'),
-  term('satellites', ['satellites', 'satrap(?:y|ies)', 'vassals?', 'сателлит'], 'US allies'),
-  term('imperialist', ['imperialis(?:t|ts|m)', 'hegemon(?:ic|istic|y)', 'империалист', '미제', '제국주의'], 'US policy'),
-  term('collective-west', ['collective West', 'коллективн\\p{L}* Запад'], 'Western governments'),
-  term('neo-nazi', ['neo-?Nazis?', 'неонацист'], 'Ukrainian forces'),
-  term('smo', ['special military operation'], 'the war in Ukraine'),
-  term('axis', ['axis of (?:upheaval|evil|autocracies|impunity)'], 'cooperation among Russia, China, Iran and North Korea'),
-  term('rogue', ['rogue (?:state|nation|regime)'], 'state under UN sanctions'),
-  term('pariah', ['pariahs?'], 'internationally isolated'),
-  term('dictator', ['dictators?', 'диктатор', '독재자'], 'North Korean leader'),
-  term('cannon-fodder', ['cannon fodder'], 'deployed troops'),
+  term('hermit', ['\\bhermit (?:kingdom|state|nation)\\b'], 'North Korea'),
+  term('regime', ['\\b(?<!(?:sanctions?|visa|control|inspection) )regimes?(?! change)\\b', 'режим', '정권'], 'government'),
+  term('puppet', ['\\bpuppets?\\b', 'марионет', '괴뢰'], 'South Korean government'),
+  term('satellites', ['\\bsatellites\\b', '\\bsatrap(?:y|ies)\\b', '\\bvassals?\\b', 'сателлит'], 'US allies'),
+  term('imperialist', ['\\bimperialis(?:t|ts|m)\\b', '\\bhegemon(?:ic|istic|y)\\b', 'империалист', '미제', '제국주의'], 'US policy'),
+  term('collective-west', ['\\bcollective West\\b', 'коллективн\\p{L}* Запад'], 'Western governments'),
+  term('neo-nazi', ['\\bneo-?Nazis?\\b', 'неонацист'], 'Ukrainian forces'),
+  term('smo', ['\\bspecial military operation\\b'], 'the war in Ukraine'),
+  term('axis', ['\\baxis of (?:upheaval|evil|autocracies|impunity)\\b'], 'cooperation among Russia, China, Iran and North Korea'),
+  term('rogue', ['\\brogue (?:state|nation|regime)s?\\b'], 'state under UN sanctions'),
+  term('pariah', ['\\bpariahs?\\b'], 'internationally isolated'),
+  term('dictator', ['\\bdictators?\\b', 'диктатор', '독재자'], 'North Korean leader'),
+  term('cannon-fodder', ['\\bcannon fodder\\b'], 'deployed troops'),
 ];
 
 function check(lexicon: FramingTerm[]) {
