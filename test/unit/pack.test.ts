@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pack as shipped, packMeta } from '../../src/dataset/index';
+import { canonicalJson, packContentHash } from '../../src/core/pack-hash';
+import { formatPackErrors, formatPath, validatePack } from '../../src/core/pack-validate';
+
+const raw = JSON.parse(readFileSync(new URL('../../src/dataset/treaty-2024.json', import.meta.url), 'utf8')) as Record<string, any>;
+
+/** Validates a broken copy of the real pack (`mutate` breaks it) and returns the errors. */
+function broken(mutate: (pack: Record<string, any>) => void): string[] {
+  const copy = structuredClone(raw);
+  mutate(copy);
+  const result = validatePack(copy);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.errors;
+}
+
+describe('the shipped pack', () => {
+  it('validates', () => {
+    const result = validatePack(raw);
+    if (!result.ok) throw new Error(formatPackErrors(result.errors));
+    expect(result.pack.id).toBe('rus-dprk-treaty-2024');
+  });
+
+  it('is what the extension imports, with every default written out', () => {
+    const result = validatePack(raw);
+    expect(result.ok && result.pack).toEqual(shipped);
+    expect(packMeta).toEqual({ id: 'rus-dprk-treaty-2024', version: shipped.version, updated: shipped.updated });
+  });
+
+  it('meets the content bar', () => {
+    expect(shipped.facts.length).toBeGreaterThanOrEqual(15);
+    expect(shipped.quotes.length).toBeGreaterThanOrEqual(15);
+    for (const key of ['treaty', 'russia', 'dprk', 'agreement'] as const) {
+      expect(Object.keys(shipped.names[key])).toEqual(expect.arrayContaining(['en', 'ru', 'ko', 'ja', 'zh']));
+    }
+    expect(shipped.facts.find((f) => f.id === 'signing')?.date).toBe('2024-06-19');
+    expect(shipped.facts.find((f) => f.id === 'treaty-1961-lapse')?.disputed).toBe(true);
+  });
+
+  it('never presents the bare "Treaty on Comprehensive Strategic Partnership" as this treaty (Russia–Iran has it too)', () => {
+    const sep = (t: string) => new RegExp(t.replace(/ /g, '[ \\-/]+'), 'iu');
+    const treatyTerms = Object.values(shipped.names.treaty).flat().map(sep);
+    const iran = 'Russia and Iran signed a Treaty on Comprehensive Strategic Partnership in January 2025.';
+    expect(treatyTerms.some((re) => re.test(iran))).toBe(false);
+    expect(treatyTerms.some((re) => re.test('the DPRK-Russia Treaty on Comprehensive Strategic Partnership'))).toBe(true);
+  });
+});
+
+describe('validatePack errors name the path and the reason', () => {
+  it('unknown source', () => {
+    // S99 is a real source in the shipped pack; drop it first so every reference to it dangles.
+    const errors = broken((p) => {
+      p.sources = p.sources.filter((s: any) => s.id !== 'S99');
+      p.quotes[3].sources[0] = 'S99';
+    });
+    expect(errors).toContain('quotes[3].sources[0]: unknown source "S99"');
+    expect(errors.filter((e) => e.endsWith('unknown source "S99"')).length).toBeGreaterThan(1);
+  });
+
+  it('duplicate ids, per section and for sources', () => {
+    const errors = broken((p) => {
+      p.facts[5].id = p.facts[0].id;
+      p.sources[2].id = p.sources[1].id;
+    });
+    expect(errors).toContain(`facts[5].id: duplicate id "${raw.facts[0].id}" (first used at facts[0])`);
+    expect(errors).toContain(`sources[2].id: duplicate id "${raw.sources[1].id}" (first used at sources[1])`);
+  });
+
+  it('bad and future dates', () => {
+    const errors = broken((p) => {
+      p.timeline[0].date = '2024-02-30';
+      p.facts[0].date = '19 June 2024';
+      p.quotes[0].date = '2027-01-01';
+    });
+    expect(errors).toContain('timeline[0].date: must be an ISO date (YYYY-MM-DD)');
+    expect(errors).toContain('facts[0].date: must be an ISO date (YYYY-MM-DD)');
+    expect(errors).toContain(`quotes[0].date: 2027-01-01 is after the pack's updated date ${raw.updated}`);
+  });
+
+  it('non-http URL', () => {
+    const errors = broken((p) => {
+      p.sources[0].url = 'ftp://example.org/treaty.txt';
+      p.sources[1].url = 'javascript:alert(1)';
+    });
+    expect(errors).toContain('sources[0].url: must be an http(s) URL');
+    expect(errors).toContain('sources[1].url: must be an http(s) URL');
+  });
+
+  it('empty quote and missing speaker', () => {
+    const errors = broken((p) => {
+      p.quotes[0].text = '   ';
+      p.quotes[1].text = '“…”';
+      delete p.quotes[2].speaker;
+    });
+    expect(errors).toContain('quotes[0].text: must not be empty');
+    expect(errors).toContain('quotes[1].text: has no words');
+    expect(errors).toContain('quotes[2].speaker: is required');
+  });
+
+  it('a translated quote must say so', () => {
+    const i = raw.quotes.findIndex((q: any) => q.language === 'ru');
+    expect(broken((p) => delete p.quotes[i].translation)).toContain(
+      `quotes[${i}].translation: is required (Latin-script text for words spoken in "ru")`,
+    );
+  });
+
+  it('claimReviewed longer than 75 characters', () => {
+    expect(broken((p) => (p.claims[0].claimReviewed = 'x'.repeat(76)))).toContain(
+      'claims[0].claimReviewed: must be at most 75 characters (schema.org ClaimReview)',
+    );
+  });
+
+  it('bad regular expressions', () => {
+    const errors = broken((p) => {
+      p.names.treaty.en[0] = '(?:north korea';
+      p.claims[1].patterns[0][1] = '(a+)+';
+      p.framing[0].patterns[0] = 'x?';
+      p.names.dprk.en[0] = '[north korea]';
+    });
+    expect(errors).toContain(
+      'names.treaty.en[0]: is not a valid regular expression (Invalid regular expression: /(?:north korea/iu: Unterminated group)',
+    );
+    expect(errors).toContain('claims[1].patterns[0][1]: repeats a group that contains a repetition (catastrophic backtracking)');
+    expect(errors).toContain('framing[0].patterns[0]: matches the empty string');
+    expect(errors).toContain('names.dprk.en[0]: has a space inside a character class (spaces are separator runs)');
+  });
+
+  it('missing English names', () => {
+    const errors = broken((p) => {
+      delete p.names.treaty.en;
+      p.names.russia.en = [];
+    });
+    expect(errors).toContain('names.treaty: needs English terms');
+    expect(errors).toContain('names.russia.en: needs at least one term');
+  });
+
+  it('unknown fields and unwritten defaults', () => {
+    const errors = broken((p) => {
+      p.facts[0].note = 'x';
+      delete p.facts[1].disputed;
+    });
+    expect(errors).toContain('facts[0].note: is not a known field');
+    expect(errors).toContain('facts[1].disputed: must be written out (the extension reads the file without schema defaults)');
+  });
+
+  it('lists every error at once, numbered', () => {
+    const errors = broken((p) => {
+      p.quotes[3].sources[0] = 'S999';
+      p.sources[0].url = 'ftp://x';
+    });
+    expect(formatPackErrors(errors).split('\n')).toHaveLength(errors.length);
+    expect(formatPackErrors(errors)).toMatch(/^ {2}1\. /);
+  });
+
+  it('rejects what is not a pack', () => {
+    expect(validatePack(null)).toEqual({ ok: false, errors: ['(pack): must be an object'] });
+  });
+});
+
+describe('paths and hash', () => {
+  it('formats paths with dotted keys and [index]', () => {
+    expect(formatPath(['quotes', 3, 'sources', 0])).toBe('quotes[3].sources[0]');
+    expect(formatPath(['names', 'treaty', 'en', 2])).toBe('names.treaty.en[2]');
+    expect(formatPath([])).toBe('(pack)');
+  });
+
+  it('hash is short, stable and independent of key order', () => {
+    const hash = packContentHash(raw);
+    expect(hash).toMatch(/^[0-9a-f]{12}$/);
+    const reordered = Object.fromEntries(Object.entries(raw).reverse());
+    expect(packContentHash(reordered)).toBe(hash);
+    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe('{"a":[1,{"c":3,"d":2}],"b":1}');
+    const changed = structuredClone(raw);
+    changed.facts[0].text += '.';
+    expect(packContentHash(changed)).not.toBe(hash);
+  });
+
+  it('hashes the validated pack and the raw file alike (build uses the former)', () => {
+    const result = validatePack(raw);
+    expect(result.ok && packContentHash(result.pack)).toBe(packContentHash(raw));
+  });
+});
