@@ -76,6 +76,7 @@ async function bundle(outDir, packInfo) {
     sourcemap: dev ? 'inline' : false,
     target: ['chrome120', 'firefox140'],
     legalComments: 'none',
+    charset: 'utf8',
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: {

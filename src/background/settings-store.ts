@@ -3,7 +3,8 @@
  * so a corrupted or older value is fixed the first time anything looks at it.
  */
 import browser from 'webextension-polyfill';
-import { applyPatch, loadSettings, SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
+import { applyPatch, SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
+import { loadSettings } from '../core/settings-schema';
 
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

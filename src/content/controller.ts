@@ -3,16 +3,20 @@
  * DOM, and opens the card. Everything it adds to a page is undone by stop(): highlights, listeners,
  * observer, timers and the card's element.
  */
-import * as z from 'zod/mini';
 import type { Mention } from '../core/matcher';
-import { toContent, type MentionSummary, type PageReport } from '../core/messages';
-import { activeState, hostKey, loadSettings, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
+import type { MentionSummary, PageReport } from '../core/messages';
+import { parseToContent, readSettings } from '../core/content-guards';
+import { activeState, defaultSettings, hostKey, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
 import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
 import { Highlighter } from './highlighter';
 import { HoverTracker } from './hover';
 import { DomWatcher } from './dom-watcher';
-import { PageScanner, type FoundMention } from './page-scanner';
+import { TextScanner, type FoundMention } from './text-blocks';
+import { compileMatcher } from '../core/matcher';
+import type { PackNames } from '../core/pack-schema';
+// Only the names: esbuild leaves the rest of the pack (facts, quotes…) to card.js.
+import { names } from '../dataset/treaty-2024.json';
 
 type CardModule = typeof import('./card-module');
 type FramingLevel = MentionSummary['framing'];
@@ -43,7 +47,7 @@ function snippet(text: string, start: number, end: number): string {
 }
 
 export class NotesController {
-  private settings: Settings = loadSettings(undefined).settings;
+  private settings: Settings = { ...defaultSettings };
   private state: ActiveState = 'off-everywhere';
   private running = false;
   private scanning = false;
@@ -51,7 +55,7 @@ export class NotesController {
   private mentions: LiveMention[] = [];
   private byNode = new Map<Node, LiveMention[]>();
   private readonly highlighter: Highlighter;
-  private readonly scanner: PageScanner;
+  private readonly scanner: TextScanner;
   private watcher: DomWatcher | null = null;
   private hover: HoverTracker<LiveMention> | null = null;
   private cardModule: Promise<CardModule | null> | null = null;
@@ -64,14 +68,13 @@ export class NotesController {
   private runListeners: AbortController | null = null;
   private readonly storageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (!this.alive() || area !== 'local' || !changes[SETTINGS_KEY]) return;
-    this.settings = loadSettings(changes[SETTINGS_KEY].newValue).settings;
+    this.settings = readSettings(changes[SETTINGS_KEY].newValue);
     this.apply();
   };
   private readonly messageListener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean | undefined => {
     if (!this.alive() || sender.id !== ext.runtime.id) return undefined;
-    const parsed = z.safeParse(toContent, raw);
-    if (!parsed.success) return undefined;
-    const message = parsed.data;
+    const message = parseToContent(raw);
+    if (!message) return undefined;
     if (message.type === 'page:get') {
       sendResponse(this.report());
       return undefined;
@@ -86,7 +89,7 @@ export class NotesController {
     private readonly win: Window & typeof globalThis,
   ) {
     this.highlighter = new Highlighter(win);
-    this.scanner = new PageScanner(doc);
+    this.scanner = new TextScanner(doc, compileMatcher(names as PackNames));
   }
 
   async start(): Promise<void> {
@@ -98,7 +101,7 @@ export class NotesController {
     const stored = await ext.storage.local.get(SETTINGS_KEY);
     if (!this.alive()) return;
     // Repairs are written by the background; here a bad value just reads as defaults.
-    this.settings = loadSettings(stored[SETTINGS_KEY]).settings;
+    this.settings = readSettings(stored[SETTINGS_KEY]);
     this.apply();
   }
 

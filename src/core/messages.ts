@@ -3,7 +3,7 @@
  * zod/mini: these schemas are bundled into the content script.
  */
 import * as z from 'zod/mini';
-import { settingsPatchSchema } from './settings';
+import { settingsPatchSchema } from './settings-schema';
 
 const count = z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000));
 

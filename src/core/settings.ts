@@ -1,34 +1,29 @@
 /**
- * User settings: schema, defaults, repair and migration. Pure: the background stores them,
- * the content script and the UI read them, all through these functions.
- *
- * zod/mini rather than zod: this module is bundled into the content script, which runs on every page.
+ * User settings: the shape, the defaults and the rules that read them. No validation library here: this
+ * module is bundled into the content script, which runs on every page. The zod schema that checks stored
+ * and incoming settings is in settings-schema.ts.
  */
-import * as z from 'zod/mini';
-
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
 export const highlightStyles = ['underline', 'dotted', 'tint'] as const;
 export type HighlightStyle = (typeof highlightStyles)[number];
 
-const hostName = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/), z.trim());
-
-export const settingsSchema = z.object({
-  version: z.literal(SETTINGS_VERSION),
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
   /** Notes everywhere. */
-  enabled: z.boolean(),
+  enabled: boolean;
   /** Sites where notes are off, as host keys (see hostKey). */
-  disabledSites: z.array(hostName),
+  disabledSites: string[];
   /** Notes paused everywhere until this time (epoch ms); 0 when not paused. */
-  pausedUntil: z.number().check(z.nonnegative()),
-  highlightStyle: z.enum(highlightStyles),
-  framingFlags: z.boolean(),
+  pausedUntil: number;
+  highlightStyle: HighlightStyle;
+  framingFlags: boolean;
   /** Mentions below this confidence are not shown. */
-  minConfidence: z.number().check(z.gte(0), z.lte(1)),
-});
+  minConfidence: number;
+}
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
@@ -40,70 +35,28 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   minConfidence: 0.5,
 });
 
+export const HOST_KEY_PATTERN = /^[a-z0-9.-]{1,253}$/;
 
-export interface LoadedSettings {
-  settings: Settings;
-  /** True when what was stored differs from what should be stored: write `settings` back. */
-  changed: boolean;
-  /** Why it changed, for logs and tests. */
-  reason?: 'missing' | 'migrated' | 'repaired';
+/** The key a site is remembered by: lower case, no trailing dot, no leading "www.". */
+export function hostKey(hostname: string): string {
+  return hostname.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
 }
 
-function cleanSites(sites: readonly unknown[]): string[] {
+/** Host keys, cleaned, deduplicated and sorted; anything that is not a host name is dropped. */
+export function cleanSites(sites: readonly unknown[]): string[] {
   const out = new Set<string>();
   for (const site of sites) {
     if (typeof site !== 'string') continue;
     const key = hostKey(site);
-    if (key && z.safeParse(hostName, key).success) out.add(key);
+    if (HOST_KEY_PATTERN.test(key)) out.add(key);
   }
   return [...out].sort();
 }
-
-/**
- * Reads whatever storage held: valid settings pass through; an older version is migrated;
- * anything else keeps each field that is still valid and takes defaults for the rest.
- */
-export function loadSettings(stored: unknown): LoadedSettings {
-  if (stored === undefined || stored === null) return { settings: { ...defaultSettings, disabledSites: [] }, changed: true, reason: 'missing' };
-  const current = z.safeParse(settingsSchema, stored);
-  if (current.success) return { settings: current.data, changed: false };
-  // Version 1 (the first release) had only the two switches; the fields added since take defaults.
-  if ((stored as { version?: unknown }).version === 1) return { settings: repair(stored), changed: true, reason: 'migrated' };
-  return { settings: repair(stored), changed: true, reason: 'repaired' };
-}
-
-/** Field by field: keep what validates, default the rest. */
-function repair(stored: unknown): Settings {
-  const record: Record<string, unknown> = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  const shape = settingsSchema.def.shape;
-  const pick = <K extends keyof Settings>(key: K): Settings[K] => {
-    const parsed = z.safeParse(shape[key] as unknown as z.ZodMiniType<Settings[K]>, record[key]);
-    return parsed.success ? parsed.data : (defaultSettings[key] as Settings[K]);
-  };
-  return {
-    version: SETTINGS_VERSION,
-    enabled: pick('enabled'),
-    disabledSites: Array.isArray(record.disabledSites) ? cleanSites(record.disabledSites) : [],
-    pausedUntil: pick('pausedUntil'),
-    highlightStyle: pick('highlightStyle'),
-    framingFlags: pick('framingFlags'),
-    minConfidence: pick('minConfidence'),
-  };
-}
-
-/** A patch from the UI, validated field by field so that a bad field cannot sneak in. */
-export const settingsPatchSchema = z.partial(z.omit(settingsSchema, { version: true }));
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
   const next: Settings = { ...settings, ...patch, version: SETTINGS_VERSION };
   if (patch.disabledSites) next.disabledSites = cleanSites(patch.disabledSites);
   return next;
-}
-
-/** The key a site is remembered by: lower case, no trailing dot, no leading "www.". */
-export function hostKey(hostname: string): string {
-  return hostname.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
 }
 
 export type ActiveState = 'on' | 'off-everywhere' | 'paused' | 'off-site';

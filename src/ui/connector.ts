@@ -5,7 +5,8 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { pageReportSchema, type PageReport, type ToContent, type UiToBackground } from '../core/messages';
-import { loadSettings, SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
+import { SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
+import { loadSettings } from '../core/settings-schema';
 
 export interface Shortcut {
   name: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activeState, applyPatch, defaultSettings, hostKey, loadSettings, setSite, settingsSchema, SETTINGS_VERSION } from '../../src/core/settings';
+import { activeState, applyPatch, defaultSettings, hostKey, setSite, SETTINGS_VERSION } from '../../src/core/settings';
+import { loadSettings, settingsSchema } from '../../src/core/settings-schema';
 import * as z from 'zod/mini';
 
 describe('loadSettings', () => {
