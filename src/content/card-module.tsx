@@ -59,6 +59,12 @@ export function describePageSignals(page: PageSignals): string[] {
   return framing.pageLevel(page).map((cue) => cue.explanation);
 }
 
+/** A hover card has room for one line of summary; the rest of the pack's paragraph is in the facts. */
+function firstSentence(text: string): string {
+  const match = /^.+?[.!?](?=\s|$)/su.exec(text);
+  return match ? match[0] : text;
+}
+
 function buildModel(anchor: CardAnchor): CardModel {
   const { passage } = anchor;
   const found: ClaimCheck[] = claims
@@ -67,7 +73,7 @@ function buildModel(anchor: CardAnchor): CardModel {
   const notes = selectNotes(pack, passage.blockText);
   return {
     title: pack.shortTitle,
-    summary: pack.summary,
+    summary: firstSentence(pack.summary),
     kind: passage.kind,
     framing: anchor.framing,
     claims: found,
