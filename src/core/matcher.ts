@@ -24,7 +24,11 @@
  *    "a treaty signed in 1961", "signed a pact with Iran"). An attached exclusion drops the candidate: the
  *    sentence is about the look-alike. Exclusions further away in the sentence do not
  *    ("…signed a defence pact, which some compare with the 1961 treaty" keeps its pact).
- * 5. document (findInDocument only): a sentence where an exclusion attaches to a treaty word and that names
+ * 5. topic: a look-alike sentence makes the look-alike the topic for the rest of its block and the next
+ *    block; meanwhile anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang", "the pact", bare
+ *    "договор") belong to it and are dropped, unless they say "new". A mention that names its treaty makes
+ *    the target the topic again.
+ * 6. document (findInDocument only): a sentence where an exclusion attaches to a treaty word and that names
  *    either side counts as a look-alike sentence. When look-alike sentences outweigh the surviving
  *    candidates (names weigh 2, confident co-occurrences 1.5, others 1), the page is about the look-alike
  *    (a page on the 1961 treaty says "the treaty obliged Moscow to aid Pyongyang" without a date) and
@@ -224,17 +228,24 @@ const SOFT_BREAK = /[;:()]| - |—/gu;
 const COMMA = /[,，、]/gu;
 const CONTRAST = /(?<![\p{L}])(?:while|whereas|meanwhile|although|though|but|unlike|instead|в то время как|тогда как|однако|но|а|반면|하지만|그러나|一方|しかし|而|但|然而)(?![\p{L}])/iu;
 
+// "The new treaty" contrasts with an old one just mentioned: it does not continue a look-alike topic.
+const NEW = /(?<![\p{L}])(?:new|nouveau|nouvel|nuevo|neue[nmrs]?|нов\p{L}*)(?![\p{L}])|새|신(?=조약)|新/u;
+
 interface Candidate extends Hit {
   kind: MentionKind;
   confidence: number;
   /** The part that names the agreement (for exclusion attachment). */
   anchor: Hit;
+  /** Its treaty word is a bare reference ("the treaty", "договор"): it continues the current topic. */
+  anaphoric: boolean;
 }
 
 interface SentenceAnalysis extends Hit {
   candidates: Candidate[];
   /** An exclusion attached to a treaty word in a sentence that names either side. */
   lookalike: boolean;
+  /** Some exclusion and some side named (e.g. "the Soviet Union promised to aid Pyongyang"). */
+  exclusionContext: boolean;
 }
 
 interface BlockAnalysis {
@@ -307,7 +318,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       for (const n of names_) {
         if (ex.some((x) => attaches(text, x, n, w.nameAttach))) continue;
-        candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n });
+        candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false });
       }
 
       for (const a of ag) {
@@ -328,12 +339,13 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const group = { start, end };
         if (ex.some((x) => attaches(text, x, group, w.attach) || attaches(text, x, a, w.attach))) continue;
         const range = len <= w.whole ? group : a;
-        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a });
+        const anaphoric = refs.some((f) => f.start <= a.start && f.end >= a.end) && !NEW.test(text.slice(a.start, a.end));
+        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric });
       }
 
       for (const f of refs) {
         if (ex.some((x) => attaches(text, x, f, w.attach))) continue;
-        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f });
+        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !NEW.test(text.slice(f.start, f.end)) });
       }
 
       // Names first, then stronger co-occurrences, then references; no overlaps.
@@ -348,25 +360,56 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         ex.length > 0 &&
         (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
         ex.some((x) => treatyWords.some((t) => attaches(text, x, t, w.attach)));
-      sentences.push({ start: s0, end: s1, candidates: kept, lookalike });
+      sentences.push({ start: s0, end: s1, candidates: kept, lookalike, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
     }
     return { norm, sentences };
   }
 
-  function emit(
-    original: string,
-    analysis: BlockAnalysis,
-    hasMention: { value: boolean },
-    out: Mention[],
-  ): void {
-    for (const s of analysis.sentences) {
-      for (const c of s.candidates) {
+  /**
+   * Topic tracking over sentences in reading order (step 5): a look-alike sentence makes the look-alike
+   * the current topic; a sentence with a non-anaphoric mention makes the target the topic. While the
+   * topic is a look-alike, anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang") and
+   * references belong to it and are dropped.
+   */
+  function settle(analyses: readonly (BlockAnalysis | null)[]): Candidate[][][] {
+    let topic: 'target' | 'lookalike' | null = null;
+    // A look-alike topic lasts for its block and the next one (a paragraph that goes on about it).
+    let lookalikeBlocksLeft = 0;
+    return analyses.map((a) => {
+      if (!a) return [];
+      if (topic === 'lookalike' && lookalikeBlocksLeft-- <= 0) topic = null;
+      return a.sentences.map((s) => {
+        const kept = s.candidates.filter((c) => !(c.anaphoric && topic === 'lookalike'));
+        if (s.lookalike || (topic === 'lookalike' && s.exclusionContext)) {
+          topic = 'lookalike';
+          lookalikeBlocksLeft = 1;
+        } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
+        return kept;
+      });
+    });
+  }
+
+  function emit(original: string, norm: Normalized, sentences: readonly Candidate[][], hasMention: { value: boolean }, out: Mention[]): void {
+    for (const cs of sentences) {
+      for (const c of cs) {
         if (c.kind === 'reference' && !hasMention.value) continue;
-        const [start, end] = toOriginalRange(analysis.norm, c.start, c.end);
+        const [start, end] = toOriginalRange(norm, c.start, c.end);
         out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence });
         if (c.confidence >= CONFIDENT) hasMention.value = true;
       }
     }
+  }
+
+  // Analyses of recent blocks: the content script re-runs findInDocument on the same blocks after changes.
+  const cache = new Map<string, BlockAnalysis>();
+  function analyzeCached(text: string): BlockAnalysis {
+    let a = cache.get(text);
+    if (!a) {
+      a = analyzeBlock(text);
+      if (cache.size >= 512) cache.delete(cache.keys().next().value!);
+      cache.set(text, a);
+    }
+    return a;
   }
 
   return {
@@ -376,35 +419,34 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
     findInBlock(text, documentHasMention) {
       if (!anchorAll.test(text)) return [];
+      const a = analyzeCached(text);
       const out: Mention[] = [];
-      emit(text, analyzeBlock(text), { value: documentHasMention }, out);
+      emit(text, a.norm, settle([a])[0]!, { value: documentHasMention }, out);
       return out;
     },
 
     findInDocument(blocks) {
-      const analyses: (BlockAnalysis | null)[] = blocks.map((b) => (anchorAll.test(b) ? analyzeBlock(b) : null));
+      const analyses = blocks.map((b) => (anchorAll.test(b) ? analyzeCached(b) : null));
+      const settled = settle(analyses);
       let lookalikes = 0;
       let support = 0;
-      for (const a of analyses) {
-        if (!a) continue;
-        for (const s of a.sentences) {
-          const strong = s.candidates.filter((c) => c.kind !== 'reference');
+      analyses.forEach((a, i) => {
+        a?.sentences.forEach((s, j) => {
+          const strong = settled[i]![j]!.filter((c) => c.kind !== 'reference');
           if (strong.length === 0) {
             if (s.lookalike) lookalikes++;
-            continue;
+            return;
           }
-          support += Math.max(
-            ...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)),
-          );
-        }
-      }
+          support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
+        });
+      });
       if (support === 0 || lookalikes > support) return [];
       const hasMention = { value: false };
       const result: { block: number; mention: Mention }[] = [];
       analyses.forEach((a, block) => {
         if (!a) return;
         const ms: Mention[] = [];
-        emit(blocks[block]!, a, hasMention, ms);
+        emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms);
         for (const mention of ms) result.push({ block, mention });
       });
       return result;
