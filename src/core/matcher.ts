@@ -100,56 +100,112 @@ export function expandSpaces(source: string, sep = SEP): string {
 
 /** The first letter a term literally contains (escapes and classes skipped). */
 function firstLiteralLetter(source: string): string | undefined {
-  return literalRuns(source, 1)[0]?.[0];
+  const plain = source.replace(/\\[pPuk]\{[^}]*\}|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\.|\[(?:[^\]\\]|\\.)*\]|\(\?<?[=!](?:[^()\\]|\\.)*\)/g, ' ');
+  return /\p{L}/u.exec(plain)?.[0];
 }
 
 /**
- * Literal letter runs of a term (outside escapes, classes and `{…}`), e.g. "north korea(?:n)?" → north, korea, n.
- * Used to build the prefilter: any match of a term contains at least one of its runs (unless it is all
- * classes, which then falls back to the whole term).
+ * A set of literal strings at least one of which every match of a regular-expression source contains, or
+ * null when none can be found (e.g. everything is optional or a class). Built from a small parse: in a
+ * sequence, any one mandatory run or group will do (the longest is chosen); an alternative needs one per
+ * branch; optional parts (?, *, {0,…}) and lookarounds contribute nothing. Strings shorter than
+ * `minLength` code points are not used. Lower case.
  */
-export function literalRuns(source: string, minLength: number): string[] {
-  const runs: string[] = [];
-  let cur = '';
-  const flush = () => {
-    if ([...cur].length >= minLength) runs.push(cur);
-    cur = '';
+export function requiredLiterals(source: string, minLength: number): string[] | null {
+  let i = 0;
+  const isOptional = () => {
+    const q = source[i];
+    if (q === '?' || q === '*') return true;
+    return q === '{' && /^\{0[,}]/.test(source.slice(i));
   };
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      flush();
-      const next = source[i + 1];
-      if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
-        i = source.indexOf('}', i);
-        if (i < 0) break;
-      } else if (next === 'u') i += 5;
-      else if (next === 'x') i += 3;
-      else i++;
-    } else if (ch === '[') {
-      flush();
-      // Skip the class, honouring escapes inside it.
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (ch === '{') {
-      flush();
-      i = source.indexOf('}', i);
-      if (i < 0) break;
-    } else if (/\p{L}/u.test(ch)) {
-      // A quantifier after the letter makes it optional: the run ends before it.
-      const q = source[i + 1];
-      if (q === '?' || q === '*' || (q === '{' && /^\{0/.test(source.slice(i + 1)))) {
-        flush();
-      } else cur += ch;
-    } else if (ch === '(' && source[i + 1] === '?') {
-      flush();
-      // (?: (?= (?! (?<= (?<! (?<name>
+  const skipQuantifier = () => {
+    const q = source[i];
+    if (q === '?' || q === '*' || q === '+') i++;
+    else if (q === '{') {
+      const close = source.indexOf('}', i);
+      i = close < 0 ? source.length : close + 1;
+    } else return;
+    if (source[i] === '?') i++; // lazy
+  };
+  const better = (a: string[] | null, b: string[] | null): string[] | null => {
+    if (!a) return b;
+    if (!b) return a;
+    const la = Math.min(...a.map((x) => [...x].length));
+    const lb = Math.min(...b.map((x) => [...x].length));
+    return lb > la || (lb === la && b.length < a.length) ? b : a;
+  };
+  const parseAlt = (): string[] | null => {
+    const branches: (string[] | null)[] = [parseSeq()];
+    while (source[i] === '|') {
       i++;
-      if (source[i + 1] === '<' && source[i + 2] !== '=' && source[i + 2] !== '!') i = source.indexOf('>', i);
-      else i += source[i + 1] === '<' ? 2 : 1;
-    } else flush();
-  }
-  flush();
-  return runs;
+      branches.push(parseSeq());
+    }
+    if (branches.some((b) => b === null)) return null;
+    return [...new Set(branches.flat() as string[])];
+  };
+  const parseSeq = (): string[] | null => {
+    let best: string[] | null = null;
+    let run = '';
+    const endRun = () => {
+      if ([...run].length >= minLength) best = better(best, [run.toLowerCase()]);
+      run = '';
+    };
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const ch = source[i]!;
+      if (ch === '(') {
+        endRun();
+        i++;
+        let look = false;
+        if (source[i] === '?') {
+          if (source[i + 1] === ':') i += 2;
+          else if (source[i + 1] === '=' || source[i + 1] === '!') {
+            look = true;
+            i += 2;
+          } else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) {
+            look = true;
+            i += 3;
+          } else if (source[i + 1] === '<') i = source.indexOf('>', i) + 1;
+        }
+        const inner = parseAlt();
+        i++; // ')'
+        const optional = isOptional();
+        skipQuantifier();
+        if (!look && !optional) best = better(best, inner);
+        continue;
+      }
+      if (ch === '\\') {
+        endRun();
+        const next = source[i + 1];
+        if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') i = source.indexOf('}', i) + 1;
+        else if (next === 'u') i += 6;
+        else if (next === 'x') i += 4;
+        else i += 2;
+        skipQuantifier();
+        continue;
+      }
+      if (ch === '[') {
+        endRun();
+        for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+        i++;
+        skipQuantifier();
+        continue;
+      }
+      i++;
+      const optional = isOptional();
+      const quantified = i < source.length && '?*+{'.includes(source[i]!);
+      skipQuantifier();
+      if (!/\p{L}/u.test(ch) || optional) {
+        endRun();
+        continue;
+      }
+      run += ch;
+      if (quantified) endRun(); // "a+" still holds "a", but the run cannot go on past it
+    }
+    endRun();
+    return best;
+  };
+  const result = parseAlt();
+  return result && result.length > 0 ? result : null;
 }
 
 interface Term {
@@ -246,6 +302,12 @@ interface SentenceAnalysis extends Hit {
   lookalike: boolean;
   /** Some exclusion and some side named (e.g. "the Soviet Union promised to aid Pyongyang"). */
   exclusionContext: boolean;
+}
+
+interface Settled {
+  kept: Candidate[];
+  /** About a look-alike (for the document-level balance). */
+  lookalike: boolean;
 }
 
 interface BlockAnalysis {
@@ -371,7 +433,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
    * topic is a look-alike, anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang") and
    * references belong to it and are dropped.
    */
-  function settle(analyses: readonly (BlockAnalysis | null)[]): Candidate[][][] {
+  function settle(analyses: readonly (BlockAnalysis | null)[]): Settled[][] {
     let topic: 'target' | 'lookalike' | null = null;
     // A look-alike topic lasts for its block and the next one (a paragraph that goes on about it).
     let lookalikeBlocksLeft = 0;
@@ -380,18 +442,20 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       if (topic === 'lookalike' && lookalikeBlocksLeft-- <= 0) topic = null;
       return a.sentences.map((s) => {
         const kept = s.candidates.filter((c) => !(c.anaphoric && topic === 'lookalike'));
-        if (s.lookalike || (topic === 'lookalike' && s.exclusionContext)) {
+        // Dropped for the topic: the sentence goes on about the look-alike.
+        const continues = kept.length < s.candidates.length && kept.every((c) => c.kind === 'reference');
+        if (s.lookalike || (topic === 'lookalike' && (s.exclusionContext || continues))) {
           topic = 'lookalike';
           lookalikeBlocksLeft = 1;
         } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
-        return kept;
+        return { kept, lookalike: s.lookalike || continues };
       });
     });
   }
 
-  function emit(original: string, norm: Normalized, sentences: readonly Candidate[][], hasMention: { value: boolean }, out: Mention[]): void {
-    for (const cs of sentences) {
-      for (const c of cs) {
+  function emit(original: string, norm: Normalized, sentences: readonly Settled[], hasMention: { value: boolean }, out: Mention[]): void {
+    for (const { kept } of sentences) {
+      for (const c of kept) {
         if (c.kind === 'reference' && !hasMention.value) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
         out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence });
@@ -431,10 +495,11 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       let lookalikes = 0;
       let support = 0;
       analyses.forEach((a, i) => {
-        a?.sentences.forEach((s, j) => {
-          const strong = settled[i]![j]!.filter((c) => c.kind !== 'reference');
+        a?.sentences.forEach((_s, j) => {
+          const st = settled[i]![j]!;
+          const strong = st.kept.filter((c) => c.kind !== 'reference');
           if (strong.length === 0) {
-            if (s.lookalike) lookalikes++;
+            if (st.lookalike) lookalikes++;
             return;
           }
           support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
@@ -494,21 +559,18 @@ function toNormSpan(norm: Normalized, s: number, e: number): [number, number] {
  * Soft hyphens and zero-width characters also pass (they can hide a name from the runs: "Ko\u00ADrea").
  */
 function buildPrefilter(terms: readonly string[]): RegExp {
-  const runs = new Set<string>();
+  const literals = new Set<string>();
   const fallbacks: string[] = [];
   for (const t of terms) {
     const letter = firstLiteralLetter(t) ?? '';
-    const cjk = CJK_SCRIPT.test(letter);
-    const hangul = /\p{Script=Hangul}/u.test(letter);
-    const found = literalRuns(t, cjk ? 1 : hangul ? 2 : 3);
-    if (found.length === 0) fallbacks.push(`(?:${expandSpaces(t, `${RAW_SEP_CLASS}+`)})`);
-    // Each run separately: a term's words may sit in different text nodes.
-    for (const r of found) runs.add(r.toLowerCase());
+    const min = ALPHABETIC.test(letter) ? 3 : 2;
+    const req = requiredLiterals(t, min);
+    // No usable literal: the term itself, with separators as they appear in raw text.
+    if (!req) fallbacks.push(`(?:${expandSpaces(t, `${RAW_SEP_CLASS}+`)})`);
+    else for (const r of req) literals.add(r);
   }
-  const escaped = [...runs]
+  const escaped = [...literals]
     .sort((a, b) => b.length - a.length)
     .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const parts = [...escaped, ...fallbacks, '[\\u00ad\\u200b-\\u200d\\u2060]'];
-  const unicode = fallbacks.length > 0;
-  return new RegExp(parts.join('|'), unicode ? 'iu' : 'i');
+  return new RegExp([...escaped, ...fallbacks, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|'), fallbacks.length > 0 ? 'iu' : 'i');
 }
