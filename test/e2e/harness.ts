@@ -289,6 +289,8 @@ export async function launchBrowser(kind: BrowserKind): Promise<Session> {
             // access. We use it for that alone: to open the extension's own pages (popup.html, options.html)
             // in a tab, as Chromium does, and drive them with real mouse and keyboard.
             args: ['-remote-allow-system-access'],
+            // Release builds ignore services.settings.server (remote settings) unless this is set.
+            env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
             extraPrefsFirefox: firefoxPrefs(server.port),
             defaultViewport: { width: 1280, height: 800 },
           });
