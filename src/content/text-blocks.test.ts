@@ -101,7 +101,7 @@ describe('rangeForMention', () => {
 
 describe('sliced and incremental scanning', () => {
   it('yields when asked and resumes to the same result', () => {
-    const filler = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i} about markets.</p>`).join('');
+    const filler = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i} about markets.</p>`).join('');
     const doc = page(`${filler}<p>Russia–North Korea treaty</p>${filler}`);
     const job = new TextScanner(doc, matcher).scanDocument();
     let steps = 0;
@@ -114,7 +114,7 @@ describe('sliced and incremental scanning', () => {
         break;
       }
     }
-    expect(steps).toBeGreaterThan(5);
+    expect(steps).toBeGreaterThan(3);
     expect(found).toHaveLength(1);
   });
 

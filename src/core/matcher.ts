@@ -69,12 +69,9 @@ const MIN_COOCCURRENCE = 0.6;
 
 /** What a space in a term stands for, once the text is normalised. */
 const SEP = '(?:[ \\-/]+)';
-/** The same before normalisation, for the per-node prefilter. */
-const RAW_SEP_CLASS = '[\\s\\u00a0\\u00ad\\u2000-\\u200d\\u2010-\\u2015\\u2212\\u2060\\u202f\\u3000/\\-\\u00b7\\u30fb]';
 
 const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}_]';
 const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
-const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Rewrites a term's spaces (outside character classes, unescaped) to `sep`. */
 export function expandSpaces(source: string, sep = SEP): string {
@@ -109,9 +106,10 @@ function firstLiteralLetter(source: string): string | undefined {
  * null when none can be found (e.g. everything is optional or a class). Built from a small parse: in a
  * sequence, any one mandatory run or group will do (the longest is chosen); an alternative needs one per
  * branch; optional parts (?, *, {0,…}) and lookarounds contribute nothing. Strings shorter than
- * `minLength` code points are not used. Lower case.
+ * `minLength` code points are not used. Lower case. Sets made only of `prefer` strings win (the
+ * prefilter then needs fewer distinct literals).
  */
-export function requiredLiterals(source: string, minLength: number): string[] | null {
+export function requiredLiterals(source: string, minLength: number, prefer?: ReadonlySet<string>): string[] | null {
   let i = 0;
   const isOptional = () => {
     const q = source[i];
@@ -130,6 +128,11 @@ export function requiredLiterals(source: string, minLength: number): string[] | 
   const better = (a: string[] | null, b: string[] | null): string[] | null => {
     if (!a) return b;
     if (!b) return a;
+    if (prefer) {
+      const pa = a.every((x) => prefer.has(x));
+      const pb = b.every((x) => prefer.has(x));
+      if (pa !== pb) return pa ? a : b;
+    }
     const la = Math.min(...a.map((x) => [...x].length));
     const lb = Math.min(...b.map((x) => [...x].length));
     return lb > la || (lb === la && b.length < a.length) ? b : a;
@@ -329,8 +332,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
   const references = allTerms(names.references).map(compileTerm);
   const exclusions = names.exclusions.map((e) => ({ id: e.id, terms: allTerms(e.terms).map(compileTerm) }));
 
-  const anchorCore = buildPrefilter([...allTerms(names.dprk), ...allTerms(names.treaty)]);
-  const anchorAll = buildPrefilter([...allTerms(names.dprk), ...allTerms(names.treaty), ...allTerms(names.references)]);
+  // DPRK-side terms first: names then reuse their literals where they contain one.
+  const anchorCore = buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]);
+  const anchorAll = buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references)]);
 
   // attach: how far [before, after] an exclusion qualifies a treaty word (see header, step 4).
   function windowFor(locale: string): { max: number; tight: number; whole: number; attach: Reach; nameAttach: Reach } {
@@ -554,23 +558,28 @@ function toNormSpan(norm: Normalized, s: number, e: number): [number, number] {
 }
 
 /**
- * The per-node prefilter: the literal letter runs of the given terms as one case-insensitive alternation,
- * on raw (not normalised) text. Runs are split at spaces, so "North <b>Korea</b>" still passes on "Korea".
+ * The per-node prefilter: for each term, literals one of which every match of it contains (single words,
+ * so a name split over inline elements still passes on the node holding that word), as one
+ * case-insensitive alternation on raw (not normalised) text.
  * Soft hyphens and zero-width characters also pass (they can hide a name from the runs: "Ko\u00ADrea").
  */
-function buildPrefilter(terms: readonly string[]): RegExp {
-  const literals = new Set<string>();
-  const fallbacks: string[] = [];
-  for (const t of terms) {
-    const letter = firstLiteralLetter(t) ?? '';
-    const min = ALPHABETIC.test(letter) ? 3 : 2;
-    const req = requiredLiterals(t, min);
-    // No usable literal: the term itself, with separators as they appear in raw text.
-    if (!req) fallbacks.push(`(?:${expandSpaces(t, `${RAW_SEP_CLASS}+`)})`);
-    else for (const r of req) literals.add(r);
+function buildPrefilter(groups: readonly (readonly string[])[]): RegExp {
+  const found = new Set<string>();
+  for (const terms of groups) {
+    for (const t of terms) {
+      const letter = firstLiteralLetter(t) ?? '';
+      const min = ALPHABETIC.test(letter) ? 3 : 2;
+      // No literal of the usual length (e.g. Korean "북" only before "러"): a shorter one, down to one
+      // character; cheaper than compiling the term with lookarounds into the per-node test.
+      const req = requiredLiterals(t, min, found) ?? requiredLiterals(t, 1, found);
+      if (!req) throw new Error(`term has no literal text to prefilter on: ${t}`);
+      for (const r of req) found.add(r);
+    }
   }
-  const escaped = [...literals]
-    .sort((a, b) => b.length - a.length)
-    .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp([...escaped, ...fallbacks, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|'), fallbacks.length > 0 ? 'iu' : 'i');
+  // A literal that contains another adds nothing ("nordkorea" ⊃ "korea"); fewer alternatives test faster.
+  const all = [...found];
+  const literals = all.filter((r) => !all.some((o) => o !== r && r.includes(o)));
+  const escaped = literals.sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Without the "u" flag: all literals are in the BMP, and V8's case-insensitive matching is faster.
+  return new RegExp([...escaped, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|'), 'i');
 }
