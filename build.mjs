@@ -64,12 +64,35 @@ function manifestFor(browser, base, version) {
   } else {
     // Firefox runs MV3 backgrounds as event pages; it has no service workers for extensions.
     manifest.background = { scripts: ['background.js'] };
-    for (const entry of manifest.web_accessible_resources ?? []) delete entry.use_dynamic_url;
+    // Firefox gets the card's code injected by the background (content-script hosts are host permissions
+    // there), so it needs no web-accessible resource; Chrome loads it with import() from a per-session URL.
+    delete manifest.web_accessible_resources;
+    manifest.permissions = [...manifest.permissions, 'scripting'];
   }
   return manifest;
 }
 
-async function bundle(outDir, packInfo) {
+/**
+ * Preact can write HTML strings through dangerouslySetInnerHTML. We never use it, so the build removes the
+ * one assignment that does it: no HTML can be built from strings in any bundle, and AMO's linter has nothing
+ * to flag. If Preact changes shape the build fails here rather than ship the path silently.
+ */
+const noInnerHtml = {
+  name: 'no-inner-html',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const assignment = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
+      const patched = source.replace(assignment, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled")})()');
+      if (patched === source || /\.innerHTML\s*=[^=]/.test(patched)) {
+        throw new BuildError(`${args.path}: could not remove Preact's innerHTML assignment; check the no-inner-html plugin`);
+      }
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+async function bundle(outDir, packInfo, browser) {
   const common = {
     bundle: true,
     minify: !dev,
@@ -80,11 +103,13 @@ async function bundle(outDir, packInfo) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: {
+      __BROWSER__: JSON.stringify(browser),
       __PACK_HASH__: JSON.stringify(packInfo.hash),
       'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
     },
     logLevel: 'silent',
     metafile: true,
+    plugins: [noInnerHtml],
   };
   const results = await Promise.all([
     esbuild.build({
@@ -98,11 +123,11 @@ async function bundle(outDir, packInfo) {
       format: 'iife',
       outdir: outDir,
     }),
-    // Loaded by the content script with import() only on pages that have a mention.
+    // Injected by the background into a frame only once its content script has found a mention.
     esbuild.build({
       ...common,
-      entryPoints: { card: 'src/content/card-module.tsx' },
-      format: 'esm',
+      entryPoints: { card: 'src/content/card-entry.ts' },
+      format: 'iife',
       outdir: outDir,
       loader: { '.css': 'text' },
     }),
@@ -121,7 +146,7 @@ async function buildBrowser(browser, packInfo, version) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const baseManifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
-  const outputs = await bundle(outDir, packInfo);
+  const outputs = await bundle(outDir, packInfo, browser);
   await Promise.all([
     writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifestFor(browser, baseManifest, version), null, 2)),
     cp(path.join(root, 'assets/_locales'), path.join(outDir, '_locales'), { recursive: true }),

@@ -6,3 +6,6 @@ declare module '*.css' {
   const css: string;
   export default css;
 }
+
+/** The browser a bundle is built for, injected by build.mjs; undefined when run from source. */
+declare const __BROWSER__: 'chrome' | 'firefox' | undefined;

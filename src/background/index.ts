@@ -47,6 +47,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       showBadge(tabId);
       return Promise.resolve(true);
     }
+    case 'cs:load-card': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      // Only into the frame that asked, and only the extension's own file (Firefox; see card-loader.ts).
+      if (!browser.scripting) return undefined;
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['card.js'] })
+        .then(() => true);
+    }
     case 'settings:get':
       return readSettings();
     case 'settings:update':

@@ -18,7 +18,7 @@ import type { PackNames } from '../core/pack-schema';
 // Only the names: esbuild leaves the rest of the pack (facts, quotes…) to card.js.
 import { names } from '../dataset/treaty-2024.json';
 
-type CardModule = typeof import('./card-module');
+import { loadCardModule, type CardModule } from './card-loader';
 type FramingLevel = MentionSummary['framing'];
 
 export interface LiveMention {
@@ -260,7 +260,7 @@ export class NotesController {
   }
 
   private loadCardModule(): Promise<CardModule | null> {
-    this.cardModule ??= (import(/* webpackIgnore: true */ ext.runtime.getURL('card.js')) as Promise<CardModule>)
+    this.cardModule ??= loadCardModule()
       .then((module) => {
         this.pageSignals = module.pageSignals(this.doc);
         this.pageSignalTexts = module.describePageSignals(this.pageSignals);

@@ -10,6 +10,8 @@ const count = z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000));
 /** Content script → background. */
 export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:mentions'), count, flagged: count }),
+  /** The frame found a mention: add the card's code to it. */
+  z.object({ type: z.literal('cs:load-card') }),
   z.object({ type: z.literal('settings:update'), patch: settingsPatchSchema }),
 ]);
 export type ContentToBackground = z.infer<typeof contentToBackground>;

@@ -1,0 +1,5 @@
+/** card.js: runs in the content script's isolated world and hands its API to the content script. */
+import * as card from './card-module';
+import { CARD_GLOBAL } from './card-loader';
+
+(globalThis as Record<string, unknown>)[CARD_GLOBAL] = card;
