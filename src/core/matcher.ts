@@ -389,8 +389,17 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       for (const a of ag) {
         if (names_.some((n) => overlaps(n, a))) continue;
-        const r = nearest(ru, a, []);
-        const k = nearest(kp, a, r ? [r] : []);
+        // The tightest group around this treaty word; ties go to names before it ("X and Y signed a treaty").
+        let r: Hit | undefined;
+        let k: Hit | undefined;
+        let bestScore = Infinity;
+        for (const rc of ru) {
+          if (overlaps(rc, a)) continue;
+          const kc = nearest(kp, a, [rc]);
+          if (!kc) continue;
+          const score = Math.max(a.end, rc.end, kc.end) - Math.min(a.start, rc.start, kc.start) + (rc.start >= a.end ? 2.5 : 0) + (kc.start >= a.end ? 2.5 : 0);
+          if (score < bestScore) [r, k, bestScore] = [rc, kc, score];
+        }
         if (!r || !k) continue;
         const start = Math.min(a.start, r.start, k.start);
         const end = Math.max(a.end, r.end, k.end);
@@ -532,7 +541,8 @@ function nearest(hits: readonly Hit[], to: Hit, avoid: readonly Hit[]): Hit | un
   let bestGap = Infinity;
   for (const h of hits) {
     if (overlaps(h, to) || avoid.some((a) => overlaps(a, h))) continue;
-    const g = gap(h, to);
+    // Ties go to names before the treaty word ("X and Y signed a treaty … in Moscow").
+    const g = gap(h, to) + (h.start >= to.end ? 2.5 : 0);
     if (g < bestGap) {
       best = h;
       bestGap = g;
