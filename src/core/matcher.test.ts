@@ -173,16 +173,21 @@ describe('findInDocument', () => {
     expect(f?.block).toBe(1);
     expect(blocks[1]!.slice(f!.mention.start, f!.mention.end)).toBe(f!.mention.text);
   });
-  it('is fast on a long page without candidates', () => {
-    const blocks = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} about markets, rates and the weather in Europe.`);
-    const t0 = performance.now();
-    expect(doc(...blocks)).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(500);
+  it('underlines one phrase once, not in pieces', () => {
+    const block = 'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang.';
+    const found = doc(block);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.mention.text).toBe('Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership');
   });
-  it('has no catastrophic backtracking on long near-misses', () => {
+  // Cost is measured by `npm run bench`, never timed here; these check why a page without mentions is cheap.
+  it('stops ordinary text at the prefilter', () => {
+    const blocks = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} about markets, rates and the weather in Europe.`);
+    expect(blocks.some((block) => matcher.mayContain(block, false))).toBe(false);
+    expect(doc(...blocks)).toEqual([]);
+  });
+  // Exponential backtracking would not finish within the test timeout; the answer itself is checked too.
+  it('handles long near-misses', () => {
     const evil = `${'Russia '.repeat(2000)}${'- '.repeat(2000)}North Korea ${'pact-'.repeat(500)}`;
-    const t0 = performance.now();
-    doc(evil);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(doc(evil).every(({ mention }) => evil.slice(mention.start, mention.end) === mention.text)).toBe(true);
   });
 });

@@ -429,6 +429,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const kept: Candidate[] = [];
       for (const c of candidates) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
       kept.sort((a, b) => a.start - b.start);
+      mergeAdjacent(kept, text);
 
       const treatyWords = [...names_, ...ag, ...refs];
       const lookalike =
@@ -530,6 +531,21 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       return result;
     },
   };
+}
+
+/**
+ * Two mentions separated only by a short linking word ("… signed the treaty on comprehensive strategic
+ * partnership") are one phrase to a reader: one underline, one card. References stay apart.
+ */
+const LINK_GAP = /^[ \-/]*(?:[\p{L}]{1,3}[ \-/]+)?$/u;
+function mergeAdjacent(kept: Candidate[], text: string): void {
+  for (let i = kept.length - 2; i >= 0; i--) {
+    const a = kept[i]!;
+    const b = kept[i + 1]!;
+    if (a.kind === 'reference' || b.kind === 'reference' || b.start - a.end > 5 || !LINK_GAP.test(text.slice(a.end, b.start))) continue;
+    const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : a.kind;
+    kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric });
+  }
 }
 
 function round(x: number): number {
