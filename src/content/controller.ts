@@ -51,6 +51,7 @@ export class NotesController {
   private state: ActiveState = 'off-everywhere';
   private running = false;
   private scanning = false;
+  private pendingRoots: Node[] = [];
   private generation = 0;
   private mentions: LiveMention[] = [];
   private byNode = new Map<Node, LiveMention[]>();
@@ -177,10 +178,18 @@ export class NotesController {
     }
     this.scanning = false;
     this.afterChange();
+    const pending = this.pendingRoots.filter((node) => node.isConnected);
+    this.pendingRoots = [];
+    if (pending.length > 0) this.rescan(pending);
   }
 
   private rescan(roots: readonly Node[]): void {
-    if (!this.running || this.scanning) return;
+    if (!this.running) return;
+    if (this.scanning) {
+      // The full scan may already have passed these nodes: look again once it is done.
+      this.pendingRoots.push(...roots);
+      return;
+    }
     const result = this.scanner.scanChanged(roots, this.mentions.length > 0);
     const stale = new Set(result.staleBlocks);
     const before = this.mentions.length;
@@ -339,8 +348,8 @@ export class NotesController {
     const live = this.visible()[index];
     if (!live || !this.running) return false;
     const element = live.range.startContainer.parentElement;
-    const reduceMotion = this.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'instant' : 'instant' });
+    // Instant, not smooth: the card is placed once the mention is where it will stay.
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await this.openCard(live, undefined, true);
     return true;
@@ -380,6 +389,7 @@ export class NotesController {
   private stop(): void {
     this.running = false;
     this.scanning = false;
+    this.pendingRoots = [];
     this.generation += 1;
     clearTimeout(this.pauseTimer);
     this.runListeners?.abort();
