@@ -1,17 +1,26 @@
 /**
- * `npm run eval -- [--json] [--pack FILE] DIR` — detection quality on a labelled corpus.
+ * `npm run eval -- [--json] [--pack FILE] [--framing FILE] DIR` — detection and framing quality on a labelled
+ * corpus.
  *
  * DIR/labels.json: [{ "file": "…", "label": "positive" | "negative", "mentions": ["exact substring", …] }],
  * paths relative to DIR. Document level: a page is "detected" when it gets at least one mention; precision
  * and recall over the positive labels. Mention level: a labelled substring (every occurrence of it in the
  * page text) counts as found when a detected mention overlaps one occurrence. Every miss and every false alarm
- * is listed. It reports and does not judge: exit 0, unless the corpus cannot be read (2).
+ * is listed.
+ *
+ * Framing: when DIR/framing.json exists (or --framing FILE is given): [{ "source", "sentence", "label":
+ * "opinion" | "neutral" }]. Sentence-level precision, recall and F1 for "opinion" (level some | strong), with
+ * every miss and false alarm and the cues behind it (core/framing-eval.ts), under `framing` in --json.
+ *
+ * It reports and does not judge: exit 0, unless the corpus, the framing labels or the pack cannot be read (2).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileMatcher, type Matcher } from '../core/matcher';
-import { loadNames, scanFile, type ScannedMention } from './scan';
+import type { FramingAnalyzer } from '../core/framing';
+import { evaluateFraming, type FramingEvaluation, type FramingItem } from '../core/framing-eval';
+import type { Matcher } from '../core/matcher';
+import { compileTools, loadPack, readFilePage, type Io, type ScannedMention } from './scan';
 
 export interface Label {
   file: string;
@@ -34,6 +43,21 @@ export interface EvalReport {
   /** Detections on negative pages (each mention listed). */
   falseAlarms: { file: string; text: string; kind: string; confidence: number }[];
   errors: { file: string; error: string }[];
+  /** Present when the corpus has framing labels. */
+  framing?: FramingReport;
+}
+
+export interface FramingReport extends FramingEvaluation {
+  /** The labels file read. */
+  file: string;
+  sentences: number;
+  f1: number;
+}
+
+export interface FramingOptions {
+  analyzer: FramingAnalyzer;
+  /** Labels file; default DIR/framing.json, skipped when absent. An explicit file must exist. */
+  file?: string;
 }
 
 export function readLabels(dir: string): Label[] {
@@ -48,6 +72,25 @@ export function readLabels(dir: string): Label[] {
   });
 }
 
+export function readFramingLabels(file: string): FramingItem[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(raw)) throw new Error(`${file} must be an array`);
+  return raw.map((entry, i) => {
+    const e = entry as Partial<FramingItem>;
+    if (typeof e.sentence !== 'string' || (e.label !== 'opinion' && e.label !== 'neutral')) {
+      throw new Error(`${file}[${i}]: needs "sentence" and "label" ("opinion" or "neutral")`);
+    }
+    return { source: typeof e.source === 'string' ? e.source : '', sentence: e.sentence, label: e.label };
+  });
+}
+
+export function evaluateFramingFile(file: string, analyzer: FramingAnalyzer): FramingReport {
+  const items = readFramingLabels(file);
+  const r = evaluateFraming(items, analyzer);
+  const f1 = r.precision + r.recall === 0 ? 0 : (2 * r.precision * r.recall) / (r.precision + r.recall);
+  return { file, sentences: items.length, ...r, f1 };
+}
+
 function occurrences(haystack: string, needle: string): [number, number][] {
   const out: [number, number][] = [];
   if (!needle) return out;
@@ -55,7 +98,8 @@ function occurrences(haystack: string, needle: string): [number, number][] {
   return out;
 }
 
-export function evaluate(dir: string, matcher: Matcher): EvalReport {
+/** Detection figures; framing figures too when `framing` is given and its labels file exists. */
+export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions): EvalReport {
   const labels = readLabels(dir);
   let tp = 0;
   let fp = 0;
@@ -69,7 +113,7 @@ export function evaluate(dir: string, matcher: Matcher): EvalReport {
     let pageText: string;
     let mentions: ScannedMention[];
     try {
-      ({ pageText, mentions } = scanFile(join(dir, l.file), matcher));
+      ({ pageText, mentions } = readFilePage(join(dir, l.file), matcher));
     } catch (error) {
       errors.push({ file: l.file, error: (error as Error).message });
       if (l.label === 'positive') {
@@ -103,7 +147,8 @@ export function evaluate(dir: string, matcher: Matcher): EvalReport {
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  return {
+  const framingFile = framing && (framing.file ?? join(dir, 'framing.json'));
+  const report: EvalReport = {
     documents: labels.length,
     docPrecision: ratio(tp, tp + fp),
     docRecall: ratio(tp, tp + fn),
@@ -117,46 +162,97 @@ export function evaluate(dir: string, matcher: Matcher): EvalReport {
     falseAlarms,
     errors,
   };
+  if (framing && framingFile && (framing.file !== undefined || existsSync(framingFile))) {
+    report.framing = evaluateFramingFile(framingFile, framing.analyzer);
+  }
+  return report;
 }
 
-function main(argv: string[]): number {
+const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const USAGE = 'usage: npm run eval -- [--json] [--pack PACK.json] [--framing FRAMING.json] [DIR]\n';
+
+/** The CLI; returns the exit status. */
+export function main(argv: string[], io: Io = processIo): number {
   let json = false;
   let packPath: string | undefined;
+  let framingPath: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
-    else if (a === '--pack') packPath = argv[++i];
-    else dirs.push(a);
+    else if (a === '--pack' || a === '--framing') {
+      const value = argv[++i];
+      if (value === undefined) {
+        io.err(`eval: ${a} needs a file\n${USAGE}`);
+        return 2;
+      }
+      if (a === '--pack') packPath = value;
+      else framingPath = value;
+    } else if (a === '--help' || a === '-h') {
+      io.out(USAGE);
+      return 0;
+    } else if (a.startsWith('--')) {
+      io.err(`eval: unknown option ${a}\n${USAGE}`);
+      return 2;
+    } else dirs.push(a);
   }
   const dir = dirs[0] ?? join(dirname(new URL(import.meta.url).pathname), '../../test/fixtures/corpus');
+  let tools;
+  try {
+    tools = compileTools(loadPack(packPath));
+  } catch (error) {
+    io.err(`eval: ${(error as Error).message}\n`);
+    return 2;
+  }
   let report: EvalReport;
   try {
-    report = evaluate(dir, compileMatcher(loadNames(packPath)));
+    report = evaluate(dir, tools.matcher, { analyzer: tools.framing, ...(framingPath !== undefined ? { file: framingPath } : {}) });
   } catch (error) {
-    process.stderr.write(`eval: cannot read the corpus in ${dir}: ${(error as Error).message}\n`);
+    io.err(`eval: cannot read the corpus in ${dir}: ${(error as Error).message}\n`);
     return 2;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
+  io.out(formatReport(dir, report));
+  for (const e of report.errors) io.err(`eval: ${e.file}: ${e.error}\n`);
+  return 0;
+}
+
+export function formatReport(dir: string, report: EvalReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const out = process.stdout;
-  out.write(`corpus: ${dir} (${report.documents} documents)\n`);
-  out.write(`document precision ${pct(report.docPrecision)}  (${report.truePositives} true, ${report.falsePositives} false alarms)\n`);
-  out.write(`document recall    ${pct(report.docRecall)}  (${report.falseNegatives} positive pages missed)\n`);
-  out.write(`mention recall     ${pct(report.mentionRecall)}  (${report.foundMentions} of ${report.labelledMentions})\n`);
+  const lines: string[] = [];
+  lines.push(`corpus: ${dir} (${report.documents} documents)`);
+  lines.push(`document precision ${pct(report.docPrecision)}  (${report.truePositives} true, ${report.falsePositives} false alarms)`);
+  lines.push(`document recall    ${pct(report.docRecall)}  (${report.falseNegatives} positive pages missed)`);
+  lines.push(`mention recall     ${pct(report.mentionRecall)}  (${report.foundMentions} of ${report.labelledMentions})`);
   if (report.misses.length > 0) {
-    out.write('\nmisses:\n');
-    for (const m of report.misses) out.write(`  ${m.file}: ${m.mention ? `${JSON.stringify(m.mention)} ` : ''}— ${m.reason}\n`);
+    lines.push('', 'misses:');
+    for (const m of report.misses) lines.push(`  ${m.file}: ${m.mention ? `${JSON.stringify(m.mention)} ` : ''}— ${m.reason}`);
   }
   if (report.falseAlarms.length > 0) {
-    out.write('\nfalse alarms:\n');
-    for (const f of report.falseAlarms) out.write(`  ${f.file}: ${JSON.stringify(f.text)} (${f.kind} ${f.confidence.toFixed(2)})\n`);
+    lines.push('', 'false alarms:');
+    for (const f of report.falseAlarms) lines.push(`  ${f.file}: ${JSON.stringify(f.text)} (${f.kind} ${f.confidence.toFixed(2)})`);
   }
-  for (const e of report.errors) process.stderr.write(`eval: ${e.file}: ${e.error}\n`);
-  return 0;
+  const fr = report.framing;
+  if (fr) {
+    const cues = (m: FramingReport['misses'][number]) =>
+      m.cues.length > 0 ? ` ← ${m.cues.map((c) => `${c.kind} ${JSON.stringify(c.text)}`).join(', ')}` : '';
+    lines.push('', `framing: ${fr.file} (${fr.sentences} sentences; "opinion" = level some or strong)`);
+    lines.push(`opinion precision  ${pct(fr.precision)}  (${fr.tp} true, ${fr.fp} false alarms)`);
+    lines.push(`opinion recall     ${pct(fr.recall)}  (${fr.fn} opinion sentences missed)`);
+    lines.push(`opinion F1         ${pct(fr.f1)}  (${fr.tn} neutral sentences left unflagged)`);
+    if (fr.misses.length > 0) {
+      lines.push('', 'framing misses (opinion, not flagged):');
+      for (const m of fr.misses) lines.push(`  [${m.source}] ${JSON.stringify(m.sentence)}${cues(m)}`);
+    }
+    if (fr.falseAlarms.length > 0) {
+      lines.push('', 'framing false alarms (neutral, flagged):');
+      for (const m of fr.falseAlarms) lines.push(`  [${m.source}] ${m.level}: ${JSON.stringify(m.sentence)}${cues(m)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {

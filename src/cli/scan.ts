@@ -1,19 +1,36 @@
 /**
- * `npm run scan -- [--json] [--pack FILE] FILE…` — the extension's detection on saved pages.
+ * `npm run scan -- [--json] [--sentences] [--pack FILE] FILE…` — the extension's detection, framing flags and
+ * claim checks on saved pages.
  *
  * HTML (.html/.htm/.xhtml) is parsed with happy-dom (scripts never run) and scanned with the same
  * TextScanner as the content script; plain text (.txt/.text/.md) is split into blocks on blank lines.
- * "Page text" is the page's blocks (text-blocks.ts collectBlocks) joined with "\n\n" in document order;
- * start/end in the output are offsets into it. Files that cannot be read or have an unknown type get one
- * line on stderr and a non-zero exit status; the other files are still scanned.
+ * "Page text" is the page's blocks (text-blocks.ts collectBlocks) joined with "\n\n", in document order;
+ * every start/end in the output (mentions, cues, claim sentences, sentences) is an offset into it.
+ *
+ * Output (--json), one entry per file:
+ *   { file, mentions: [{ text, start, end, kind, confidence }],
+ *     framing: { level, page: [cue without start/end], passages: [{ mention, level, cues: [cue] }] },
+ *     claims: [{ id, claimReviewed, verdict, verdictLabel, sentence, start, end }] }
+ * where cue = { kind, text, start, end, explanation, neutral?, quoted, speaker? } (core/framing.ts).
+ * With --sentences: [{ file, sentences: [{ text, start, end, level, cues: [cue] }] }], every sentence of the
+ * page text, mention or not, so the framing analyzer can be measured on its own.
+ *
+ * --pack FILE reads a whole topic pack and validates it (pack-validate.ts); without it the bundled pack is used.
+ * Files that cannot be read or have an unknown type get one line on stderr and a non-zero exit status; the
+ * other files are still scanned. An unusable pack or bad arguments: exit 2.
  */
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
+import { compileClaims, type ClaimMatcher } from '../core/claims';
+import { compileFraming, type FramingAnalyzer, type FramingCue, type FramingLevel, type PageSignals } from '../core/framing';
 import { compileMatcher, type Matcher, type MentionKind } from '../core/matcher';
-import { namesSchema, type PackNames } from '../core/pack-schema';
+import { namesSchema, type PackNames, type TopicPack } from '../core/pack-schema';
+import { formatPackErrors, validatePack } from '../core/pack-validate';
+import { readPageSignals } from '../content/page-signals';
 import { collectBlocks, pageOffsets, TextScanner } from '../content/text-blocks';
+import { pack as bundledPack } from '../dataset/index';
 
 export interface ScannedMention {
   text: string;
@@ -23,46 +40,152 @@ export interface ScannedMention {
   confidence: number;
 }
 
+/** A page-level cue has no place in the page text, so it carries no offsets. */
+export type PageCue = Omit<FramingCue, 'start' | 'end'>;
+
+export interface PassageFraming {
+  /** Index into `mentions`. */
+  mention: number;
+  level: FramingLevel;
+  /** Cues of the mention's passage, offsets in page text; page-level cues are in `framing.page` only. */
+  cues: FramingCue[];
+}
+
+export interface FileFraming {
+  /** The strongest passage level ('none' when there is no mention). */
+  level: FramingLevel;
+  page: PageCue[];
+  passages: PassageFraming[];
+}
+
+export interface ClaimHit {
+  id: string;
+  claimReviewed: string;
+  verdict: string;
+  verdictLabel: string;
+  /** The sentence near a mention that matched, and its offsets in page text. */
+  sentence: string;
+  start: number;
+  end: number;
+}
+
 export interface ScanResult {
   file: string;
   mentions: ScannedMention[];
-  /** Filled by the framing analyzer; the key stays for consumers of the JSON. */
-  framing: Record<string, unknown>;
-  claims: unknown[];
+  framing: FileFraming;
+  claims: ClaimHit[];
+}
+
+export interface AssessedSentenceOut {
+  text: string;
+  start: number;
+  end: number;
+  level: FramingLevel;
+  cues: FramingCue[];
+}
+
+export interface SentencesResult {
+  file: string;
+  sentences: AssessedSentenceOut[];
+}
+
+/** Everything the CLI runs, compiled once from one pack. */
+export interface ScanTools {
+  matcher: Matcher;
+  framing: FramingAnalyzer;
+  claims: ClaimMatcher;
+}
+
+/** One file as the scanner sees it. */
+export interface PageModel {
+  pageText: string;
+  /** Every block of the page text, with its start in it. */
+  blocks: { text: string; start: number }[];
+  mentions: ScannedMention[];
+  /** Per mention (same order): its block's text and start, and its offsets in that block. */
+  where: { blockText: string; blockStart: number; start: number; end: number }[];
+  signals: PageSignals;
 }
 
 const HTML = new Set(['.html', '.htm', '.xhtml']);
 const TEXT = new Set(['.txt', '.text', '.md']);
+const RANK: Record<FramingLevel, number> = { none: 0, some: 1, strong: 2 };
 
 export const defaultPackPath = fileURLToPath(new URL('../dataset/treaty-2024.json', import.meta.url));
 
-/** Reads `names` from a pack file (or a file holding only the names object). */
+export class UnknownFileTypeError extends Error {}
+/** The pack cannot be used: unreadable, not JSON, or invalid (the message lists every field at fault). */
+export class PackError extends Error {}
+
+/**
+ * The bundled pack (as the extension ships it), or a pack file validated in full: a broken pack would give
+ * silently wrong notes, so every error is reported with its field path.
+ */
+export function loadPack(path?: string): TopicPack {
+  if (path === undefined) return bundledPack;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new PackError(`cannot read the pack ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  }
+  const v = validatePack(json);
+  if (!v.ok) throw new PackError(`invalid pack ${path} (${v.errors.length} error${v.errors.length === 1 ? '' : 's'}):\n${formatPackErrors(v.errors)}`);
+  return v.pack;
+}
+
+/** Reads `names` from a pack file (or a file holding only the names object). Detection-only callers. */
 export function loadNames(path = defaultPackPath): PackNames {
   const json = JSON.parse(readFileSync(path, 'utf8')) as { names?: unknown };
   return namesSchema.parse(json.names ?? json);
 }
 
-export class UnknownFileTypeError extends Error {}
+export function compileTools(pack: TopicPack): ScanTools {
+  return { matcher: compileMatcher(pack.names), framing: compileFraming(pack.framing), claims: compileClaims(pack.claims) };
+}
 
-/** Page text and mentions of one file's contents. */
-export function scanContent(content: string, kind: 'html' | 'text', matcher: Matcher): { pageText: string; mentions: ScannedMention[] } {
+export function kindOfFile(path: string): 'html' | 'text' {
+  const ext = extname(path).toLowerCase();
+  if (HTML.has(ext)) return 'html';
+  if (TEXT.has(ext)) return 'text';
+  throw new UnknownFileTypeError(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .xhtml, .txt or .md)`);
+}
+
+/**
+ * A saved page has no address of its own (doc.URL is about:blank), so the URL-path signal falls back to the
+ * address the page gives for itself.
+ */
+function signalsOf(doc: Document): PageSignals {
+  const signals = readPageSignals(doc);
+  if (!signals.url) {
+    const own =
+      doc.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href') ??
+      doc.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.getAttribute('content');
+    if (own && /^https?:\/\//i.test(own.trim())) signals.url = own.trim();
+  }
+  return signals;
+}
+
+/** Page text, blocks, mentions and page signals of one file's contents. */
+export function readPage(content: string, kind: 'html' | 'text', matcher: Matcher): PageModel {
   if (kind === 'text') {
-    // Blocks: paragraphs separated by blank lines; offsets are kept exact by re-joining with "\n\n".
-    const blocks = content.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((b) => b.trim()).filter((b) => b.length > 0);
-    const starts: number[] = [];
+    // Blocks: paragraphs separated by blank lines; offsets stay exact because the page text re-joins with "\n\n".
+    const texts = content.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((b) => b.trim()).filter((b) => b.length > 0);
+    const blocks: PageModel['blocks'] = [];
     let offset = 0;
-    for (const b of blocks) {
-      starts.push(offset);
-      offset += b.length + 2;
+    for (const text of texts) {
+      blocks.push({ text, start: offset });
+      offset += text.length + 2;
     }
-    const mentions = matcher.findInDocument(blocks).map(({ block, mention }) => ({
-      text: mention.text,
-      start: starts[block]! + mention.start,
-      end: starts[block]! + mention.end,
-      kind: mention.kind,
-      confidence: mention.confidence,
-    }));
-    return { pageText: blocks.join('\n\n'), mentions };
+    const mentions: ScannedMention[] = [];
+    const where: PageModel['where'] = [];
+    for (const { block, mention } of matcher.findInDocument(texts)) {
+      const b = blocks[block]!;
+      mentions.push({ text: mention.text, start: b.start + mention.start, end: b.start + mention.end, kind: mention.kind, confidence: mention.confidence });
+      where.push({ blockText: b.text, blockStart: b.start, start: mention.start, end: mention.end });
+    }
+    return { pageText: texts.join('\n\n'), blocks, mentions, where, signals: {} };
   }
   const window = new Window({
     settings: {
@@ -75,87 +198,228 @@ export function scanContent(content: string, kind: 'html' | 'text', matcher: Mat
   });
   try {
     const doc = new window.DOMParser().parseFromString(content, 'text/html') as unknown as Document;
-    const scanner = new TextScanner(doc, matcher);
-    const found = scanner.scanAll();
+    const found = new TextScanner(doc, matcher).scanAll();
     const all = collectBlocks(doc);
     const offsets = pageOffsets(all, found.map((f) => f.block));
-    const mentions: ScannedMention[] = [];
+    const blocks: PageModel['blocks'] = [];
+    let offset = 0;
+    for (const b of all) {
+      blocks.push({ text: b.text, start: offset });
+      offset += b.text.length + 2;
+    }
+    const pairs: { m: ScannedMention; w: PageModel['where'][number] }[] = [];
     for (const f of found) {
       const base = offsets.get(f.block);
       if (base === undefined) continue; // a block outside the page text (cannot happen with the same rules)
-      mentions.push({
-        text: f.mention.text,
-        start: base + f.mention.start,
-        end: base + f.mention.end,
-        kind: f.mention.kind,
-        confidence: f.mention.confidence,
+      pairs.push({
+        m: { text: f.mention.text, start: base + f.mention.start, end: base + f.mention.end, kind: f.mention.kind, confidence: f.mention.confidence },
+        w: { blockText: f.blockText, blockStart: base, start: f.mention.start, end: f.mention.end },
       });
     }
-    mentions.sort((a, b) => a.start - b.start);
-    return { pageText: all.map((b) => b.text).join('\n\n'), mentions };
+    pairs.sort((a, b) => a.m.start - b.m.start);
+    return {
+      pageText: all.map((b) => b.text).join('\n\n'),
+      blocks,
+      mentions: pairs.map((p) => p.m),
+      where: pairs.map((p) => p.w),
+      signals: signalsOf(doc),
+    };
   } finally {
     void window.happyDOM.close();
   }
 }
 
-export function kindOfFile(path: string): 'html' | 'text' {
-  const ext = extname(path).toLowerCase();
-  if (HTML.has(ext)) return 'html';
-  if (TEXT.has(ext)) return 'text';
-  throw new UnknownFileTypeError(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .xhtml, .txt or .md)`);
-}
-
-export function scanFile(path: string, matcher: Matcher): ScanResult & { pageText: string } {
+/** Detection only (eval): the file's page model. */
+export function readFilePage(path: string, matcher: Matcher): PageModel {
   const kind = kindOfFile(path);
-  const content = readFileSync(path, 'utf8');
-  const { pageText, mentions } = scanContent(content, kind, matcher);
-  return { file: path, mentions, framing: {}, claims: [], pageText };
+  return readPage(readFileSync(path, 'utf8'), kind, matcher);
 }
 
-function main(argv: string[]): number {
+const shift = (cue: FramingCue, by: number): FramingCue => ({ ...cue, start: cue.start + by, end: cue.end + by });
+const withoutRange = ({ start: _s, end: _e, ...rest }: FramingCue): PageCue => rest;
+
+/** Framing per mention and claims near mentions; `claimsOf[i]` lists the claims near mention i (for text output). */
+export function analyzePage(page: PageModel, tools: ScanTools): { framing: FileFraming; claims: ClaimHit[]; claimsOf: ClaimHit[][] } {
+  const pageCues = tools.framing.pageLevel(page.signals);
+  const passages: PassageFraming[] = [];
+  const claims: ClaimHit[] = [];
+  const claimsOf: ClaimHit[][] = [];
+  const seen = new Map<string, ClaimHit>();
+  let level: FramingLevel = 'none';
+  page.where.forEach((w, i) => {
+    const focus = { start: w.start, end: w.end };
+    const r = tools.framing.analyzePassage(w.blockText, focus, page.signals);
+    // analyzePassage appends the page-level cues after the passage's own; they are reported once, in `page`.
+    const own = r.cues.slice(0, r.cues.length - pageCues.length);
+    passages.push({ mention: i, level: r.level, cues: own.map((c) => shift(c, w.blockStart)) });
+    if (RANK[r.level] > RANK[level]) level = r.level;
+    const near: ClaimHit[] = [];
+    for (const hit of tools.claims.matchInBlock(w.blockText, focus)) {
+      const sentence = w.blockText.slice(hit.start, hit.end);
+      // Several mentions in one passage find the same claim in the same sentence: one entry for the file.
+      const key = `${hit.claim.id}\u0000${sentence}`;
+      let c = seen.get(key);
+      if (!c) {
+        c = {
+          id: hit.claim.id,
+          claimReviewed: hit.claim.claimReviewed,
+          verdict: hit.claim.verdict,
+          verdictLabel: hit.claim.verdictLabel,
+          sentence,
+          start: w.blockStart + hit.start,
+          end: w.blockStart + hit.end,
+        };
+        seen.set(key, c);
+        claims.push(c);
+      }
+      near.push(c);
+    }
+    claimsOf.push(near);
+  });
+  claims.sort((a, b) => a.start - b.start);
+  return { framing: { level, page: pageCues.map(withoutRange), passages }, claims, claimsOf };
+}
+
+/** Every sentence of the page text, block by block (quotations do not cross blocks), with page signals. */
+export function assessPage(page: PageModel, framing: FramingAnalyzer): AssessedSentenceOut[] {
+  const out: AssessedSentenceOut[] = [];
+  for (const b of page.blocks) {
+    for (const s of framing.assessSentences(b.text, page.signals)) {
+      out.push({ text: s.text, start: b.start + s.start, end: b.start + s.end, level: s.level, cues: s.cues.map((c) => shift(c, b.start)) });
+    }
+  }
+  return out;
+}
+
+export function scanFile(path: string, tools: ScanTools): ScanResult & { pageText: string; claimsOf: ClaimHit[][] } {
+  const page = readFilePage(path, tools.matcher);
+  const { framing, claims, claimsOf } = analyzePage(page, tools);
+  return { file: path, mentions: page.mentions, framing, claims, pageText: page.pageText, claimsOf };
+}
+
+export function assessFile(path: string, tools: ScanTools): SentencesResult & { pageText: string; page: PageCue[] } {
+  const page = readFilePage(path, tools.matcher);
+  return { file: path, sentences: assessPage(page, tools.framing), pageText: page.pageText, page: tools.framing.pageLevel(page.signals).map(withoutRange) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text output
+
+const q = (s: string, max = 160) => `“${s.length > max ? `${s.slice(0, max - 1)}…` : s}”`;
+
+function cueWords(cues: readonly FramingCue[]): string {
+  return cues
+    .map((c) => {
+      const who = c.quoted ? ` (quoted${c.speaker ? `, ${c.speaker}` : ''})` : '';
+      const alt = c.neutral ? ` → ${c.neutral}` : '';
+      return `${c.kind} ${q(c.text, 60)}${alt}${who}`;
+    })
+    .join('; ');
+}
+
+/** Why a passage or sentence with no cue of its own still has a level: the page says it is opinion. */
+function levelWords(level: FramingLevel, cues: readonly FramingCue[], opinionPage: boolean): string {
+  const words = cues.length > 0 ? `: ${cueWords(cues)}` : '';
+  const page = opinionPage && level !== 'none' ? ' (opinion page)' : '';
+  return `${level}${page}${words}`;
+}
+
+function pageSummary(framing: FileFraming): string {
+  if (framing.page.length === 0) return '';
+  return `; page: ${framing.page.map((c) => `${c.kind} ${q(c.text, 60)}`).join(', ')}`;
+}
+
+export function formatScan(result: ScanResult & { claimsOf: ClaimHit[][] }): string {
+  const n = result.mentions.length;
+  const opinionPage = result.framing.page.some((c) => c.kind === 'page-opinion');
+  const lines = [`${result.file}: ${n} mention${n === 1 ? '' : 's'}${n > 0 ? `, framing ${result.framing.level}` : ''}${pageSummary(result.framing)}`];
+  result.mentions.forEach((m, i) => {
+    lines.push(`  ${m.start}-${m.end} ${m.kind} ${m.confidence.toFixed(2)} ${JSON.stringify(m.text)}`);
+    const p = result.framing.passages[i];
+    if (p) lines.push(`      framing ${levelWords(p.level, p.cues, opinionPage)}`);
+    for (const c of result.claimsOf[i] ?? []) lines.push(`      claim ${c.verdict} (${c.verdictLabel}): ${c.claimReviewed} — in ${q(c.sentence, 100)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSentences(result: SentencesResult & { page?: PageCue[] }): string {
+  const opinionPage = !!result.page?.some((c) => c.kind === 'page-opinion');
+  const flagged = result.sentences.filter((s) => s.level !== 'none');
+  const lines = [`${result.file}: ${result.sentences.length} sentences, ${flagged.length} flagged${result.page?.length ? `; page: ${result.page.map((c) => `${c.kind} ${q(c.text, 60)}`).join(', ')}` : ''}`];
+  for (const s of flagged) {
+    lines.push(`  ${s.start}-${s.end} ${s.level}${opinionPage ? ' (opinion page)' : ''} ${q(s.text)}`);
+    if (s.cues.length > 0) lines.push(`      ${cueWords(s.cues)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Command line
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const USAGE = 'usage: npm run scan -- [--json] [--sentences] [--pack PACK.json] FILE…\n';
+
+/** The CLI; returns the exit status (0 ok, 1 a file failed, 2 unusable pack or arguments). */
+export function main(argv: string[], io: Io = processIo): number {
   const files: string[] = [];
   let json = false;
+  let sentences = false;
   let packPath: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
-    else if (a === '--pack') packPath = argv[++i];
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run scan -- [--json] [--pack PACK.json] FILE…\n');
+    else if (a === '--sentences') sentences = true;
+    else if (a === '--pack') {
+      packPath = argv[++i];
+      if (packPath === undefined) {
+        io.err(`scan: --pack needs a file\n${USAGE}`);
+        return 2;
+      }
+    } else if (a === '--help' || a === '-h') {
+      io.out(USAGE);
       return 0;
+    } else if (a.startsWith('--')) {
+      io.err(`scan: unknown option ${a}\n${USAGE}`);
+      return 2;
     } else files.push(a);
   }
   if (files.length === 0) {
-    process.stderr.write('scan: no files given (usage: npm run scan -- [--json] FILE…)\n');
+    io.err(`scan: no files given\n${USAGE}`);
     return 2;
   }
-  let matcher: Matcher;
+  let tools: ScanTools;
   try {
-    matcher = compileMatcher(loadNames(packPath));
+    tools = compileTools(loadPack(packPath));
   } catch (error) {
-    process.stderr.write(`scan: cannot load the pack's names: ${(error as Error).message}\n`);
+    io.err(`scan: ${(error as Error).message}\n`);
     return 2;
   }
   let failed = false;
-  const results: ScanResult[] = [];
+  const results: (ScanResult | SentencesResult)[] = [];
   for (const file of files) {
     try {
-      const { pageText: _page, ...result } = scanFile(file, matcher);
-      results.push(result);
-      if (!json) {
-        process.stdout.write(`${file}: ${result.mentions.length} mention${result.mentions.length === 1 ? '' : 's'}\n`);
-        for (const m of result.mentions) {
-          process.stdout.write(`  ${m.start}-${m.end} ${m.kind} ${m.confidence.toFixed(2)} ${JSON.stringify(m.text)}\n`);
-        }
+      if (sentences) {
+        // The documented shape is { file, sentences }; the page cues only explain levels in the text form.
+        const { pageText: _p, page, ...result } = assessFile(file, tools);
+        results.push(result);
+        if (!json) io.out(formatSentences({ ...result, page }));
+      } else {
+        const { pageText: _p, claimsOf, ...result } = scanFile(file, tools);
+        results.push(result);
+        if (!json) io.out(formatScan({ ...result, claimsOf }));
       }
     } catch (error) {
       failed = true;
       const e = error as NodeJS.ErrnoException;
       const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
-      process.stderr.write(`scan: ${file}: ${why}\n`);
+      io.err(`scan: ${file}: ${why}\n`);
     }
   }
-  if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (json) io.out(`${JSON.stringify(results, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 
