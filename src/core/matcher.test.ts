@@ -179,6 +179,11 @@ describe('findInDocument', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.mention.text).toBe('Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership');
   });
+  it('keeps a head noun with its mention', () => {
+    const block = '러시아와 북한의 상호방위 조약은 지난해 발효됐다.';
+    const found = doc(block);
+    expect(found.map((f) => f.mention.text)).toEqual(['러시아와 북한의 상호방위 조약']);
+  });
   // Cost is measured by `npm run bench`, never timed here; these check why a page without mentions is cheap.
   it('stops ordinary text at the prefilter', () => {
     const blocks = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} about markets, rates and the weather in Europe.`);

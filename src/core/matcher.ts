@@ -542,8 +542,12 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
   for (let i = kept.length - 2; i >= 0; i--) {
     const a = kept[i]!;
     const b = kept[i + 1]!;
-    if (a.kind === 'reference' || b.kind === 'reference' || b.start - a.end > 5 || !LINK_GAP.test(text.slice(a.end, b.start))) continue;
-    const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : a.kind;
+    const gapText = text.slice(a.end, b.start);
+    // A reference word right after a mention is its head noun ("상호방위 조약"); otherwise references stay apart.
+    const withReference = a.kind === 'reference' || b.kind === 'reference';
+    if (withReference ? !/^ ?$/.test(gapText) : b.start - a.end > 5 || !LINK_GAP.test(gapText)) continue;
+    if (a.kind === 'reference' && b.kind === 'reference') continue;
+    const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : 'co-occurrence';
     kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric });
   }
 }
