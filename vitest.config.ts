@@ -20,5 +20,5 @@ export default defineConfig({
       },
     ],
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });
