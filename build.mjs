@@ -35,7 +35,7 @@ async function checkDataset() {
     outfile,
     logLevel: 'silent',
   });
-  const { validatePack, packContentHash, formatPackErrors } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { validatePack, packContentHash, formatPackErrors, prefilterSources } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   let json;
   try {
     json = JSON.parse(await readFile(packFile, 'utf8'));
@@ -44,7 +44,8 @@ async function checkDataset() {
   }
   const result = validatePack(json);
   if (!result.ok) throw new BuildError(`${path.relative(root, packFile)} is invalid:\n${formatPackErrors(result.errors)}`);
-  return { hash: packContentHash(result.pack), version: result.pack.version };
+  // The content script's per-node prefilter, derived from the names once here instead of on every page.
+  return { hash: packContentHash(result.pack), version: result.pack.version, prefilter: prefilterSources(result.pack.names) };
 }
 
 async function renderIcons(outDir) {
@@ -105,6 +106,7 @@ async function bundle(outDir, packInfo, browser) {
     define: {
       __BROWSER__: JSON.stringify(browser),
       __PACK_HASH__: JSON.stringify(packInfo.hash),
+      __PREFILTER__: JSON.stringify(packInfo.prefilter),
       'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
     },
     logLevel: 'silent',

@@ -9,3 +9,6 @@ declare module '*.css' {
 
 /** The browser a bundle is built for, injected by build.mjs; undefined when run from source. */
 declare const __BROWSER__: 'chrome' | 'firefox' | undefined;
+
+/** The matcher's per-node prefilter sources, computed from the pack by build.mjs; undefined from source. */
+declare const __PREFILTER__: { core: string; all: string } | undefined;

@@ -90,7 +90,8 @@ export class NotesController {
     private readonly win: Window & typeof globalThis,
   ) {
     this.highlighter = new Highlighter(win);
-    this.scanner = new TextScanner(doc, compileMatcher(names as PackNames));
+    const prefilter = typeof __PREFILTER__ === 'object' ? __PREFILTER__ : undefined;
+    this.scanner = new TextScanner(doc, compileMatcher(names as PackNames, { prefilter }));
   }
 
   async start(): Promise<void> {

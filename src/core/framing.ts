@@ -15,6 +15,7 @@
  * "Opinion" for evaluation = some | strong. A question headline is reported by pageLevel for the page summary
  * but does not raise a passage's level: explainers often title with questions.
  */
+import { cheapLetterClasses } from './matcher';
 import type { FramingTerm } from './pack-schema';
 
 export type FramingLevel = 'none' | 'some' | 'strong';
@@ -297,7 +298,7 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
 const W = (src: string) => `(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`;
 const rule = (kind: CueKind, src: string, why: string, extra?: Partial<Rule>, flags = 'giu'): Rule => ({
   kind,
-  re: new RegExp(W(src), flags),
+  re: new RegExp(cheapLetterClasses(W(src)), flags),
   why,
   ...extra,
 });
@@ -473,7 +474,7 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
   for (const term of terms)
     for (const p of term.patterns) {
       try {
-        lexicon.push({ term, re: new RegExp(compileTermSource(p), 'giu') });
+        lexicon.push({ term, re: new RegExp(cheapLetterClasses(compileTermSource(p)), 'giu') });
       } catch {
         // The schema validates patterns; a source broken only by our wrapping is skipped, not fatal.
       }

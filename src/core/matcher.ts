@@ -70,8 +70,64 @@ const MIN_COOCCURRENCE = 0.6;
 /** What a space in a term stands for, once the text is normalised. */
 const SEP = '(?:[ \\-/]+)';
 
-const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}_]';
-const ALPHABETIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/**
+ * Letters of the Latin, Greek and Cyrillic scripts and digits, as explicit ranges. Unicode property classes
+ * (\p{Script=Latin}…) made every term's regex enormous under the "iu" flags: compiling and running ~300 of
+ * them cost hundreds of milliseconds per page in V8.
+ */
+const ALPHABETIC_RANGES = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02AF\\u0370-\\u03FF\\u0400-\\u052F\\u1C80-\\u1C8F\\u1E00-\\u1FFF\\u2DE0-\\u2DFF\\uA640-\\uA69F';
+const WORD_CHAR = `[${ALPHABETIC_RANGES}0-9_]`;
+/** Letters of the scripts the pack writes terms in (alphabetic, Hangul, kana, CJK ideographs). */
+export const LETTER_RANGES = `${ALPHABETIC_RANGES}\\u1100-\\u11FF\\u3040-\\u30FF\\u3130-\\u318F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF`;
+
+/**
+ * The pack's terms say \p{L} and \p{N}; the same ranges written out are far cheaper for V8 to compile and
+ * run (see ALPHABETIC_RANGES). Other property classes are left as written.
+ */
+/** Lower-cases a term's literal letters, leaving escapes (\\S, \\W, \\p{…}, \\u{…}) as they are. */
+export function lowerLiterals(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch !== '\\') {
+      out += ch.toLowerCase();
+      continue;
+    }
+    const next = source[i + 1] ?? '';
+    if ('pPuk'.includes(next) && source[i + 2] === '{') {
+      const close = source.indexOf('}', i);
+      out += source.slice(i, close + 1);
+      i = close;
+    } else {
+      out += ch + next;
+      i++;
+    }
+  }
+  return out;
+}
+
+export function cheapLetterClasses(source: string): string {
+  const expansions: Record<string, string> = { '\\p{L}': LETTER_RANGES, '\\p{N}': '0-9' };
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    const token = source.slice(i, i + 5);
+    if (token in expansions) {
+      out += inClass ? expansions[token] : `[${expansions[token]}]`;
+      i += 4;
+    } else if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    } else {
+      if (inClass && ch === ']') inClass = false;
+      else if (!inClass && ch === '[') inClass = true;
+      out += ch;
+    }
+  }
+  return out;
+}
+const ALPHABETIC = new RegExp(`[${ALPHABETIC_RANGES}]`);
 
 /** Rewrites a term's spaces (outside character classes, unescaped) to `sep`. */
 export function expandSpaces(source: string, sep = SEP): string {
@@ -212,18 +268,30 @@ export function requiredLiterals(source: string, minLength: number, prefer?: Rea
 }
 
 interface Term {
-  re: RegExp;
   source: string;
   cjk: boolean;
+  /** One of these (lower-case) occurs in every match: a term whose literals are absent is not run. */
+  literals: string[] | null;
+  /** Compiled on first use: most terms never meet text that holds their literals. */
+  compiled: RegExp | null;
 }
 
 function compileTerm(source: string): Term {
   const letter = firstLiteralLetter(source) ?? '';
   const alphabetic = ALPHABETIC.test(letter);
-  const body = expandSpaces(source);
+  const lowered = lowerLiterals(source);
+  return { source, cjk: !alphabetic, literals: requiredLiterals(lowered, 1), compiled: null };
+}
+
+function regexOf(term: Term): RegExp {
+  if (term.compiled) return term.compiled;
+  const body = expandSpaces(cheapLetterClasses(lowerLiterals(term.source)));
   // Boundaries only against alphabetic letters and digits: "NATO加盟" and "КНДР-Россия" still match.
-  const wrapped = alphabetic ? `(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})` : `(?:${body})`;
-  return { re: new RegExp(wrapped, 'giu'), source, cjk: !alphabetic };
+  const wrapped = term.cjk ? `(?:${body})` : `(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`;
+  // No "i": page text is lower-cased by normalizeText and so are the terms' literals. Case-insensitive
+  // Unicode matching made V8 build case-folding closures for every letter range of every term.
+  term.compiled = new RegExp(wrapped, 'gu');
+  return term.compiled;
 }
 
 function allTerms(byLang: TermsByLanguage | undefined): string[] {
@@ -245,11 +313,13 @@ interface ExclusionHit extends Hit {
 function findHits(terms: readonly Term[], text: string): Hit[] {
   const raw: Hit[] = [];
   for (const t of terms) {
-    t.re.lastIndex = 0;
+    if (t.literals && !t.literals.some((literal) => text.includes(literal))) continue;
+    const re = regexOf(t);
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = t.re.exec(text))) {
+    while ((m = re.exec(text))) {
       if (m[0].length === 0) {
-        t.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       raw.push({ start: m.index, end: m.index + m[0].length });
@@ -321,20 +391,37 @@ interface BlockAnalysis {
 export interface CompileOptions {
   /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
   window?: number;
+  /** Prefilter sources computed ahead of time (build.mjs), to spare the content script the work. */
+  prefilter?: { core: string; all: string };
+}
+
+/** The per-node prefilters as regex sources (flag "i"): cheap to build at build time and ship. */
+export function prefilterSources(names: PackNames): { core: string; all: string } {
+  // DPRK-side terms first: names then reuse their literals where they contain one.
+  return {
+    core: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]),
+    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references)]),
+  };
 }
 
 export function compileMatcher(names: PackNames, options: CompileOptions = {}): Matcher {
   const window = options.window ?? 140;
-  const treaty = allTerms(names.treaty).map(compileTerm);
-  const russia = allTerms(names.russia).map(compileTerm);
-  const dprk = allTerms(names.dprk).map(compileTerm);
-  const agreement = allTerms(names.agreement).map(compileTerm);
-  const references = allTerms(names.references).map(compileTerm);
-  const exclusions = names.exclusions.map((e) => ({ id: e.id, terms: allTerms(e.terms).map(compileTerm) }));
+  // The terms are prepared on the first candidate block: on most pages there is none.
+  let compiled: ReturnType<typeof prepare> | null = null;
+  const prepare = () => ({
+    treaty: allTerms(names.treaty).map(compileTerm),
+    russia: allTerms(names.russia).map(compileTerm),
+    dprk: allTerms(names.dprk).map(compileTerm),
+    agreement: allTerms(names.agreement).map(compileTerm),
+    references: allTerms(names.references).map(compileTerm),
+    exclusions: names.exclusions.map((e) => ({ id: e.id, terms: allTerms(e.terms).map(compileTerm) })),
+  });
+  const terms = () => (compiled ??= prepare());
 
-  // DPRK-side terms first: names then reuse their literals where they contain one.
-  const anchorCore = buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]);
-  const anchorAll = buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references)]);
+  const sources = options.prefilter ?? prefilterSources(names);
+  // Without the "u" flag: all literals are in the BMP, and V8's case-insensitive matching is faster.
+  const anchorCore = new RegExp(sources.core, 'i');
+  const anchorAll = new RegExp(sources.all, 'i');
 
   // attach: how far [before, after] an exclusion qualifies a treaty word (see header, step 4).
   function windowFor(locale: string): { max: number; tight: number; whole: number; attach: Reach; nameAttach: Reach } {
@@ -363,6 +450,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
+    const { treaty, russia, dprk, agreement, references, exclusions } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -593,7 +681,7 @@ function toNormSpan(norm: Normalized, s: number, e: number): [number, number] {
  * case-insensitive alternation on raw (not normalised) text.
  * Soft hyphens and zero-width characters also pass (they can hide a name from the runs: "Ko\u00ADrea").
  */
-function buildPrefilter(groups: readonly (readonly string[])[]): RegExp {
+function buildPrefilter(groups: readonly (readonly string[])[]): string {
   const found = new Set<string>();
   for (const terms of groups) {
     for (const t of terms) {
@@ -610,6 +698,5 @@ function buildPrefilter(groups: readonly (readonly string[])[]): RegExp {
   const all = [...found];
   const literals = all.filter((r) => !all.some((o) => o !== r && r.includes(o)));
   const escaped = literals.sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Without the "u" flag: all literals are in the BMP, and V8's case-insensitive matching is faster.
-  return new RegExp([...escaped, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|'), 'i');
+  return [...escaped, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|');
 }
