@@ -65,8 +65,24 @@ function firstSentence(text: string): string {
   return match ? match[0] : text;
 }
 
+// Card contents for a passage depend only on the passage: computed while the pointer rests on the mention
+// (warm), so opening the card only renders.
+const models = new Map<string, Omit<CardModel, 'framing'>>();
+const passageKey = (passage: Passage) => `${passage.start}:${passage.end}:${passage.blockText}`;
+
+export function warm(passage: Passage): void {
+  const key = passageKey(passage);
+  if (models.has(key)) return;
+  if (models.size > 200) models.clear();
+  models.set(key, passageModel(passage));
+}
+
 function buildModel(anchor: CardAnchor): CardModel {
-  const { passage } = anchor;
+  warm(anchor.passage);
+  return { ...models.get(passageKey(anchor.passage))!, framing: anchor.framing };
+}
+
+function passageModel(passage: Passage): Omit<CardModel, 'framing'> {
   const found: ClaimCheck[] = claims
     .matchInBlock(passage.blockText, { start: passage.start, end: passage.end })
     .map((match) => ({ claim: match.claim, sentence: passage.blockText.slice(match.start, match.end) }));
@@ -75,7 +91,6 @@ function buildModel(anchor: CardAnchor): CardModel {
     title: pack.shortTitle,
     summary: firstSentence(pack.summary),
     kind: passage.kind,
-    framing: anchor.framing,
     claims: found,
     facts: notes.facts,
     quote: notes.quote,

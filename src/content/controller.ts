@@ -281,19 +281,36 @@ export class NotesController {
         return null;
       });
     return this.cardModule.then((module) => {
-      if (module && this.running) this.assessFraming(module);
+      if (module && this.running) void this.assessFraming(module);
       return module;
     });
   }
 
-  private assessFraming(module: CardModule): void {
-    let changed = false;
-    for (const live of this.mentions) {
-      if (live.framing) continue;
-      live.framing = module.analyzePassage(this.passageOf(live), this.pageSignals);
-      changed = true;
+  private assessing = false;
+
+  /** Framing for every mention that has none yet, a few at a time so the page keeps its frames. */
+  private async assessFraming(module: CardModule): Promise<void> {
+    if (this.assessing) return;
+    this.assessing = true;
+    const generation = this.generation;
+    try {
+      let sliceStart = performance.now();
+      let changed = false;
+      for (let live = this.mentions.find((m) => !m.framing); live; live = this.mentions.find((m) => !m.framing)) {
+        live.framing = module.analyzePassage(this.passageOf(live), this.pageSignals);
+        changed = true;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          this.afterChange();
+          changed = false;
+          await yieldToPage();
+          if (generation !== this.generation || !this.running) return;
+          sliceStart = performance.now();
+        }
+      }
+      if (changed) this.afterChange();
+    } finally {
+      this.assessing = false;
     }
-    if (changed) this.afterChange();
   }
 
   private passageOf(live: LiveMention): Passage {
@@ -305,6 +322,10 @@ export class NotesController {
     this.hover = new HoverTracker<LiveMention>(this.doc, {
       candidatesAt: (node) => (this.byNode.get(node) ?? []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
       isOverCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
+      prepare: (live) => {
+        // Only when the card's code is already here; loading it is not worth doing for a pass-by.
+        void this.cardModule?.then((module) => module?.warm(this.passageOf(live)));
+      },
       open: (live, point) => void this.openCard(live, point, false),
       close: () => this.card?.close(),
       isOpenFor: (live) => this.card?.anchor?.range === live.range,

@@ -16,6 +16,8 @@ export interface HoverCallbacks<T extends HoverTarget> {
   /** Mentions whose text may be under the point (found from the caret position at the point). */
   candidatesAt(node: Node): readonly T[];
   isOverCard(event: PointerEvent): boolean;
+  /** The pointer came to rest on a mention: prepare what opening it will need. */
+  prepare(target: T): void;
   open(target: T, point: { x: number; y: number }): void;
   close(): void;
   isOpenFor(target: T): boolean;
@@ -79,6 +81,7 @@ export class HoverTracker<T extends HoverTarget> {
     if (this.callbacks.isOpenFor(target) || this.pending === target) return;
     this.cancelOpen();
     this.pending = target;
+    this.callbacks.prepare(target);
     const point = { x: event.clientX, y: event.clientY };
     this.openTimer = setTimeout(() => {
       this.pending = null;

@@ -395,21 +395,25 @@ export class TextScanner {
     const gen = this.walk(containers);
     let r = gen.next(() => false);
     while (!r.done) r = gen.next(() => false);
-    for (const b of r.value) this.known.push({ block: b, signature: '', mentions: [] });
-    this.sortKnown();
+    // Binary insertion keeps the known blocks in document order without re-sorting them all on every change
+    // (a feed appends a little every frame).
+    for (const b of r.value) this.insertKnown({ block: b, signature: '', mentions: [] });
     const result = this.rematch();
     return { staleBlocks: [...staleBlocks, ...result.changed], found: result.found };
   }
 
-  private sortKnown(): void {
-    this.known.sort((a, b) => {
-      const x = a.block.nodes[0]!;
-      const y = b.block.nodes[0]!;
-      if (x === y) return 0;
-      const pos = x.compareDocumentPosition(y);
-      if (pos & 1) return 0; // different trees (shadow roots): keep the order they were found in
-      return pos & 4 ? -1 : 1;
-    });
+  private insertKnown(entry: KnownBlock): void {
+    const node = entry.block.nodes[0]!;
+    let lo = 0;
+    let hi = this.known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const pos = this.known[mid]!.block.nodes[0]!.compareDocumentPosition(node);
+      // Different trees (shadow roots): after what is already known, in the order found.
+      if (pos & 1 || pos & 4) lo = mid + 1;
+      else hi = mid;
+    }
+    this.known.splice(lo, 0, entry);
   }
 
   /** Runs the matcher on all known blocks; updates each block's mentions; returns what changed. */
