@@ -93,6 +93,21 @@ const noInnerHtml = {
   },
 };
 
+/**
+ * The content script carries the pack's names on every page; the exclusions' labels and reasons are for
+ * people reading the pack, not for the matcher, so the page bundles leave them out.
+ */
+const leanPack = {
+  name: 'lean-pack',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]dataset[\\/][^\\/]+\.json$/ }, async (args) => {
+      const pack = JSON.parse(await readFile(args.path, 'utf8'));
+      pack.names.exclusions = pack.names.exclusions.map(({ id, terms }) => ({ id, terms }));
+      return { contents: JSON.stringify(pack), loader: 'json' };
+    });
+  },
+};
+
 async function bundle(outDir, packInfo, browser) {
   const common = {
     bundle: true,
@@ -124,6 +139,7 @@ async function bundle(outDir, packInfo, browser) {
       },
       format: 'iife',
       outdir: outDir,
+      plugins: [noInnerHtml, leanPack],
     }),
     // Injected by the background into a frame only once its content script has found a mention.
     esbuild.build({

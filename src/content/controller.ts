@@ -185,7 +185,7 @@ export class NotesController {
   }
 
   private rescan(roots: readonly Node[]): void {
-    if (!this.running) return;
+    if (!this.running || !this.alive()) return;
     if (this.scanning) {
       // The full scan may already have passed these nodes: look again once it is done.
       this.pendingRoots.push(...roots);
@@ -320,7 +320,8 @@ export class NotesController {
   private ensureHover(): void {
     if (this.hover) return;
     this.hover = new HoverTracker<LiveMention>(this.doc, {
-      candidatesAt: (node) => (this.byNode.get(node) ?? []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
+      // An orphaned script (the extension was reloaded; Chrome does not re-inject) notices here and cleans up.
+      candidatesAt: (node) => (this.alive() ? (this.byNode.get(node) ?? []) : []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
       isOverCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
       prepare: (live) => {
         // Only when the card's code is already here; loading it is not worth doing for a pass-by.

@@ -142,3 +142,16 @@ describe('sliced and incremental scanning', () => {
     expect(removed.staleBlocks).toHaveLength(1);
   });
 });
+
+describe('huge blocks', () => {
+  it('analyses only windows around candidates, with exact ranges', () => {
+    const filler = 'The council talked about the library roof and the bus stop. '.repeat(4000);
+    const doc = page('<p></p>');
+    doc.querySelector('p')!.textContent = `${filler}Later the Russia–North Korea treaty came up. ${filler}`;
+    const found = new TextScanner(doc, matcher).scanAll();
+    expect(found).toHaveLength(1);
+    expect(found[0]!.blockText.length).toBeLessThan(10_000);
+    expect(found[0]!.range.toString()).toBe(found[0]!.mention.text);
+    expect(found[0]!.mention.text).toContain('Russia–North Korea treaty');
+  });
+});

@@ -473,10 +473,11 @@ export class TextScanner {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           if (++count % YIELD_EVERY === 0 && shouldYield()) shouldYield = yield;
           const t = n as Text;
-          if (!this.matcher.mayContain(t.data, hasMention)) continue;
-          const b = this.consider(t, hasMention, runCache, found);
+          // A huge node goes straight to its windows: one pass over it finds every candidate place.
+          if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data, hasMention)) continue;
+          const blocks = this.consider(t, hasMention, runCache, found);
           // Once a block has a confident mention, reference words ("the treaty") become candidates too.
-          if (b && !hasMention && this.matcher.findInBlock(b.text, false).some((m) => m.confidence >= 0.7)) hasMention = true;
+          if (!hasMention && blocks.some((b) => this.matcher.findInBlock(b.text, false).some((m) => m.confidence >= 0.7))) hasMention = true;
         }
       }
       if (this.shadow && start.nodeType !== TEXT_NODE) {
@@ -492,11 +493,11 @@ export class TextScanner {
     return found;
   }
 
-  /** Builds (once) the block of a candidate text node; undefined when skipped or already known. */
-  private consider(t: Text, _hasMention: boolean, runCache: Map<Node, Map<Text, Text[]>>, found: TextBlock[]): TextBlock | undefined {
-    if (this.blockOf.has(t)) return undefined;
+  /** Builds (once) the block of a candidate text node (windows of it, when huge); none when skipped or known. */
+  private consider(t: Text, _hasMention: boolean, runCache: Map<Node, Map<Text, Text[]>>, found: TextBlock[]): TextBlock[] {
+    if (this.blockOf.has(t)) return [];
     const container = containerOf(t, this.skipCache);
-    if (!container) return undefined;
+    if (!container) return [];
     let runs = runCache.get(container);
     if (!runs) {
       runs = new Map();
@@ -504,12 +505,43 @@ export class TextScanner {
       runCache.set(container, runs);
     }
     const run = runs.get(t);
-    if (!run) return undefined;
-    const block = makeBlock(run, container);
-    for (const n of run) this.blockOf.set(n, block);
-    found.push(block);
-    return block;
+    if (!run) return [];
+    const whole = makeBlock(run, container);
+    const blocks = whole.text.length > HUGE_BLOCK ? windowsOf(whole, this.matcher) : [whole];
+    for (const n of run) this.blockOf.set(n, blocks[0] ?? whole);
+    found.push(...blocks);
+    return blocks;
   }
+}
+
+/**
+ * A block this long (a log, a data dump, a 50 MB text node) is not read as one passage: only windows around
+ * the places the prefilter fires are analysed, so the work stays proportional to what might be a mention.
+ */
+const HUGE_BLOCK = 64 * 1024;
+const WINDOW_REACH = 4 * 1024;
+const MAX_WINDOWS = 200;
+
+function windowsOf(block: TextBlock, matcher: Matcher): TextBlock[] {
+  const text = block.text;
+  const spans: [number, number][] = [];
+  for (const at of matcher.hotspots(text, MAX_WINDOWS)) {
+    let start = Math.max(0, at - WINDOW_REACH);
+    let end = Math.min(text.length, at + WINDOW_REACH);
+    // Widen to whitespace so no word is cut in two (a little way at most: CJK text has no spaces).
+    for (let n = 0; n < 64 && start > 0 && !/\s/.test(text[start - 1]!); n++) start--;
+    for (let n = 0; n < 64 && end < text.length && !/\s/.test(text[end]!); n++) end++;
+    const last = spans[spans.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  // Offsets stay exact: each window keeps every node, with starts shifted by where the window begins.
+  return spans.map(([start, end]) => ({
+    text: text.slice(start, end),
+    nodes: block.nodes,
+    starts: block.starts.map((s) => s - start),
+    container: block.container,
+  }));
 }
 
 interface ElementList {

@@ -54,6 +54,8 @@ export interface Matcher {
   mayContain(text: string, documentHasMention: boolean): boolean;
   /** Mentions in one block of text (a paragraph-like unit); no document-level look-alike rule. */
   findInBlock(text: string, documentHasMention: boolean): Mention[];
+  /** Where in a (huge) text the prefilter fires, at most `limit` offsets: the places worth analysing. */
+  hotspots(text: string, limit: number): number[];
   /**
    * Whole document: blocks in reading order. References count only after a confident mention earlier in
    * reading order; the document-level look-alike rule applies.
@@ -581,6 +583,13 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
   return {
     mayContain(text, documentHasMention) {
       return (documentHasMention ? anchorAll : anchorCore).test(text);
+    },
+
+    hotspots(text, limit) {
+      const re = new RegExp(anchorAll.source, 'gi');
+      const out: number[] = [];
+      for (let m = re.exec(text); m && out.length < limit; m = re.exec(text)) out.push(m.index);
+      return out;
     },
 
     findInBlock(text, documentHasMention) {
