@@ -3,7 +3,7 @@
  * analysers, the card UI and its positioning. Built as card.js and loaded with import() by the content
  * script, so pages without a mention never pay for it.
  */
-import { autoUpdate, computePosition, flip, hide, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import cardCss from '../../assets/card.css';
 import { compileClaims } from '../core/claims';
@@ -187,7 +187,21 @@ export function createCard(env: CardEnvironment) {
       void computePosition(reference, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(point), offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+        middleware: [
+          inline(point),
+          offset(8),
+          flip({ padding: 8 }),
+          // A card taller than the room on its side scrolls inside rather than running off the screen.
+          size({
+            padding: 8,
+            apply({ availableHeight, elements }) {
+              const cap = Math.min(560, 0.7 * env.doc.documentElement.clientHeight);
+              elements.floating.style.maxHeight = `${Math.floor(Math.max(120, Math.min(cap, availableHeight)))}px`;
+            },
+          }),
+          shift({ padding: 8 }),
+          hide(),
+        ],
       }).then(({ x, y, middlewareData }) => {
         if (!current) return;
         // The mention scrolled out of view: a card pointing at nothing is only in the way.

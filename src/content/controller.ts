@@ -40,9 +40,12 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** About 60 characters either side of the mention, cut at word edges. */
 function snippet(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - 60);
-  const to = Math.min(text.length, end + 60);
+  let from = Math.max(0, start - 60);
+  let to = Math.min(text.length, end + 60);
+  while (from > 0 && from > start - 80 && /\S/.test(text[from - 1]!)) from--;
+  while (to < text.length && to < end + 80 && /\S/.test(text[to]!)) to++;
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 

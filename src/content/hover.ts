@@ -43,6 +43,7 @@ export class HoverTracker<T extends HoverTarget> {
   private pending: T | null = null;
   private frame = 0;
   private lastEvent: PointerEvent | null = null;
+  private lastOverCard = false;
   private readonly abort = new AbortController();
 
   constructor(
@@ -58,6 +59,8 @@ export class HoverTracker<T extends HoverTarget> {
   private onMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     this.lastEvent = event;
+    // composedPath() is empty once dispatch is over, so ask now, not in the frame callback.
+    this.lastOverCard = this.callbacks.isOverCard(event);
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -66,7 +69,7 @@ export class HoverTracker<T extends HoverTarget> {
   }
 
   private evaluate(event: PointerEvent): void {
-    if (this.callbacks.isOverCard(event)) {
+    if (this.lastOverCard) {
       this.cancelClose();
       this.cancelOpen();
       return;
