@@ -11,7 +11,6 @@ import { formatReport, main as evalMain, type EvalReport } from '../../src/cli/e
 import { compileTools, loadPack, main as scanMain, scanFile, type Io, type ScanTools } from '../../src/cli/scan';
 
 const corpus = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
-const framingFixture = fileURLToPath(new URL('../fixtures/framing/framing.json', import.meta.url));
 
 function run(main: (argv: string[], io: Io) => number, argv: string[]) {
   let out = '';
@@ -234,10 +233,6 @@ describe('eval', () => {
     expect(text).toMatch(/mention recall +\d+\.\d%/);
     expect(text).toMatch(/opinion precision +\d+\.\d% +\(\d+ true, \d+ false alarms\)/);
     expect(text).toMatch(/opinion recall +\d+\.\d%/);
-  });
-
-  it('keeps the corpus copy of the framing labels identical to the framing fixture', () => {
-    expect(readFileSync(join(corpus, 'framing.json'), 'utf8')).toBe(readFileSync(framingFixture, 'utf8'));
   });
 
   it('takes --framing FILE and lists misses and false alarms with their cues', () => {

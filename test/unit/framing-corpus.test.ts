@@ -11,7 +11,7 @@ import type { FramingTerm } from '../../src/core/pack-schema';
 import { topicPackSchema } from '../../src/core/pack-schema';
 
 const root = new URL('../../', import.meta.url);
-const items = JSON.parse(readFileSync(new URL('test/fixtures/framing/framing.json', root), 'utf8')) as FramingItem[];
+const items = JSON.parse(readFileSync(new URL('test/fixtures/corpus/framing.json', root), 'utf8')) as FramingItem[];
 const packFile = new URL('src/dataset/treaty-2024.json', root);
 
 const term = (id: string, patterns: string[], neutral: string): FramingTerm => ({
