@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeText, toNormalizedIndex, toOriginalRange } from './text-normalize';
+import { normalizeByCodeUnit, normalizeText, toNormalizedIndex, toOriginalRange } from './text-normalize';
 
 describe('normalizeText', () => {
   it('folds case, spaces, dashes, slashes and quotes; drops invisible characters', () => {
@@ -44,6 +44,22 @@ describe('normalizeText', () => {
           expect(['\u00ad', '\u200b']).not.toContain(c);
         }
       }),
+    );
+  });
+});
+
+describe('fast paths', () => {
+  it('give exactly what the code-unit loop gives (property)', () => {
+    const pieces = fc.constantFrom('Russia', 'NORTH KOREA', 'Пхеньян', '북러 조약', '朝俄条约', '\u00ad', '\u00a0', '–', '—', '“', '”', '’', '«', '»', 'İ', 'ß', '\u2009', '\t', '\n', '`', 'ǅ', '𝐀', '😀', ' ', 'pact', '\u200b', 'Ω');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string(), fc.string({ unit: 'binary' })), { maxLength: 12 }), (parts) => {
+        const input = parts.join('');
+        const fast = normalizeText(input);
+        const slow = normalizeByCodeUnit(input);
+        expect(fast.text).toBe(slow.text);
+        expect([...fast.map]).toEqual([...slow.map]);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -28,6 +28,22 @@ const SLASH = new Set([0x2044, 0x2215, 0xff0f, 0x00b7, 0x30fb, 0xff65, 0x2027, 0
 const SINGLE_QUOTE = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x0060, 0x00b4, 0xff07]);
 const DOUBLE_QUOTE = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02]);
 
+const DROPPED = /[\u00ad\u200b-\u200d\u2060\ufeff\u180e\u007f]/;
+/** Single code units folded to " ", "-", "/", "'" or '"' (everything the loop below folds, after lower-casing). */
+const FOLD = new Map<string, string>();
+for (const [set, to] of [
+  [SPACE, ' '],
+  [DASH, '-'],
+  [SLASH, '/'],
+  [SINGLE_QUOTE, "'"],
+  [DOUBLE_QUOTE, '"'],
+] as const) {
+  for (const code of set) FOLD.set(String.fromCharCode(code), to);
+}
+for (let c = 0x2000; c <= 0x200a; c++) FOLD.set(String.fromCharCode(c), ' ');
+for (let c = 0; c < 0x20; c++) FOLD.set(String.fromCharCode(c), ' ');
+const FOLDED = new RegExp(`[${[...FOLD.keys()].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
 /** Quick check: does this string need anything beyond ASCII lower-casing? */
 const NEEDS_WORK = /[^\x20-\x40\x5b-\x5f\x61-\x7e]/;
 
@@ -39,6 +55,22 @@ export function normalizeText(input: string): Normalized {
     for (let i = 0; i <= n; i++) map[i] = i;
     return { text: input, map };
   }
+  // Common case: nothing to drop and lower-casing keeps the length. Then every change is one code unit for
+  // one, the map is the identity, and two native passes do the work of the loop below.
+  if (!DROPPED.test(input)) {
+    const lower = input.toLowerCase();
+    if (lower.length === n) {
+      const map = new Uint32Array(n + 1);
+      for (let i = 0; i <= n; i++) map[i] = i;
+      return { text: lower.replace(FOLDED, (ch) => FOLD.get(ch) ?? ch), map };
+    }
+  }
+  return normalizeByCodeUnit(input);
+}
+
+/** The general path, one code unit at a time (exported so tests can hold the fast paths to it). */
+export function normalizeByCodeUnit(input: string): Normalized {
+  const n = input.length;
   const out: string[] = [];
   const map = new Uint32Array(n + 1);
   let j = 0;
