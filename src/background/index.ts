@@ -23,9 +23,10 @@ function showBadge(tabId: number): void {
   browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
   if (total > 0) {
     browser.action.setBadgeBackgroundColor({ tabId, color: flagged > 0 ? '#8a4b00' : '#3b5bdb' }).catch(() => undefined);
-    const title = browser.i18n.getMessage('badgeTitle', [String(total)]);
-    if (title) browser.action.setTitle({ tabId, title }).catch(() => undefined);
   }
+  // Back to the manifest's title once the count is gone.
+  const title = browser.i18n.getMessage(total > 0 ? 'badgeTitle' : 'actionTitle', total > 0 ? [String(total)] : undefined);
+  if (title) browser.action.setTitle({ tabId, title }).catch(() => undefined);
 }
 
 function isOwnContext(sender: Runtime.MessageSender): boolean {
