@@ -15,7 +15,7 @@
  * "Opinion" for evaluation = some | strong. A question headline is reported by pageLevel for the page summary
  * but does not raise a passage's level: explainers often title with questions.
  */
-import { cheapLetterClasses } from './matcher';
+import { cheapLetterClasses, lowerLiterals } from './matcher';
 import type { FramingTerm } from './pack-schema';
 
 export type FramingLevel = 'none' | 'some' | 'strong';
@@ -78,6 +78,8 @@ interface Region extends Span {
 interface Rule {
   kind: CueKind;
   re: RegExp;
+  /** The rule ignores case: `re` has lower-case literals and no "i" flag, and runs on lower-cased text. */
+  folded?: boolean;
   why: string;
   neutral?: string;
   /** Return false to drop a match (context the regex cannot express cheaply). */
@@ -296,12 +298,21 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
 // Cue rules (compiled once, at module load)
 
 const W = (src: string) => `(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`;
-const rule = (kind: CueKind, src: string, why: string, extra?: Partial<Rule>, flags = 'giu'): Rule => ({
-  kind,
-  re: new RegExp(cheapLetterClasses(W(src)), flags),
-  why,
-  ...extra,
-});
+// Case-insensitive rules run on lower-cased text instead of with the "i" flag: V8 builds case-folding closures
+// for every letter range under "iu", which made the first analyses of a page cost ~100 ms.
+const rule = (kind: CueKind, src: string, why: string, extra?: Partial<Rule>, flags = 'giu'): Rule => {
+  const folded = flags.includes('i');
+  const source = cheapLetterClasses(W(folded ? lowerLiterals(src) : src));
+  return { kind, re: new RegExp(source, folded ? flags.replace('i', '') : flags), folded, why, ...extra };
+};
+
+/** The same regex with "i", for text whose lower-casing changes its length (rare: "İ"). */
+const withCase = new WeakMap<RegExp, RegExp>();
+function caseInsensitive(re: RegExp): RegExp {
+  let full = withCase.get(re);
+  if (!full) withCase.set(re, (full = new RegExp(re.source, `${re.flags}i`)));
+  return full;
+}
 const before = (s: string, at: number, n = 30) => s.slice(Math.max(0, at - n), at);
 
 /** Sentences that describe the treaty's own obligations ("Under Article 4, each side must…") are reporting. */
@@ -474,7 +485,7 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
   for (const term of terms)
     for (const p of term.patterns) {
       try {
-        lexicon.push({ term, re: new RegExp(cheapLetterClasses(compileTermSource(p)), 'giu') });
+        lexicon.push({ term, re: new RegExp(cheapLetterClasses(lowerLiterals(compileTermSource(p))), 'gu') });
       } catch {
         // The schema validates patterns; a source broken only by our wrapping is skipped, not fatal.
       }
@@ -504,9 +515,15 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
       if (speaker) cue.speaker = speaker;
       cues.push(cue);
     };
-    for (const { re, term } of lexicon) {
+    const lower = s.toLowerCase();
+    // Offsets in the lower-cased text are offsets in `s` only when lower-casing kept the length.
+    const sameLength = lower.length === s.length;
+    const folded = (re: RegExp) => (sameLength ? { re, text: lower } : { re: caseInsensitive(re), text: s });
+    for (const entry of lexicon) {
+      const { term } = entry;
+      const { re, text } = folded(entry.re);
       re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
+      for (let m = re.exec(text); m; m = re.exec(text)) {
         if (!m[0]) {
           re.lastIndex++;
           continue;
@@ -515,9 +532,10 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
       }
     }
     for (const r of RULES) {
-      r.re.lastIndex = 0;
-      for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
-        if (r.keep && !r.keep(s, m.index, m[0])) continue;
+      const { re, text } = r.folded ? folded(r.re) : { re: r.re, text: s };
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (r.keep && !r.keep(s, m.index, s.slice(m.index, m.index + m[0].length))) continue;
         add(r.kind, m.index, m.index + m[0].length, r.why, r.neutral);
       }
     }
