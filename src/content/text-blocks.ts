@@ -475,6 +475,8 @@ export class TextScanner {
           const t = n as Text;
           // A huge node goes straight to its windows: one pass over it finds every candidate place.
           if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data, hasMention)) continue;
+          // The first candidate needs the name patterns: prepare them over several slices, not in one long task.
+          while (!this.matcher.warm(WARM_BATCH)) if (shouldYield()) shouldYield = yield;
           const blocks = this.consider(t, hasMention, runCache, found);
           // Once a block has a confident mention, reference words ("the treaty") become candidates too.
           if (!hasMention && blocks.some((b) => this.matcher.findInBlock(b.text, false).some((m) => m.confidence >= 0.7))) hasMention = true;
@@ -519,6 +521,8 @@ export class TextScanner {
  * the places the prefilter fires are analysed, so the work stays proportional to what might be a mention.
  */
 const HUGE_BLOCK = 64 * 1024;
+/** Name patterns prepared between two checks of the slice's time. */
+const WARM_BATCH = 24;
 const WINDOW_REACH = 4 * 1024;
 const MAX_WINDOWS = 200;
 

@@ -184,6 +184,14 @@ describe('findInDocument', () => {
     const found = doc(block);
     expect(found.map((f) => f.mention.text)).toEqual(['러시아와 북한의 상호방위 조약']);
   });
+  it('prepares its patterns a batch at a time, with the same results', () => {
+    const fresh = compileMatcher(namesSchema.parse(pack.names));
+    let steps = 0;
+    while (!fresh.warm(10)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    const block = 'Moscow and Pyongyang signed a mutual defence treaty in June 2024.';
+    expect(fresh.findInDocument([block])).toEqual(matcher.findInDocument([block]));
+  });
   // Cost is measured by `npm run bench`, never timed here; these check why a page without mentions is cheap.
   it('stops ordinary text at the prefilter', () => {
     const blocks = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} about markets, rates and the weather in Europe.`);

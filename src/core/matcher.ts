@@ -54,6 +54,11 @@ export interface Matcher {
   mayContain(text: string, documentHasMention: boolean): boolean;
   /** Mentions in one block of text (a paragraph-like unit); no document-level look-alike rule. */
   findInBlock(text: string, documentHasMention: boolean): Mention[];
+  /**
+   * Prepares up to `batch` more of the name patterns (they are prepared on first use otherwise); true once all
+   * are ready. Lets a sliced scan spread the one-time cost of its first candidate over several tasks.
+   */
+  warm(batch: number): boolean;
   /** Where in a (huge) text the prefilter fires, at most `limit` offsets: the places worth analysing. */
   hotspots(text: string, limit: number): number[];
   /**
@@ -390,6 +395,15 @@ interface BlockAnalysis {
   sentences: SentenceAnalysis[];
 }
 
+interface Prepared {
+  treaty: Term[];
+  russia: Term[];
+  dprk: Term[];
+  agreement: Term[];
+  references: Term[];
+  exclusions: { id: string; terms: Term[] }[];
+}
+
 export interface CompileOptions {
   /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
   window?: number;
@@ -409,16 +423,34 @@ export function prefilterSources(names: PackNames): { core: string; all: string 
 export function compileMatcher(names: PackNames, options: CompileOptions = {}): Matcher {
   const window = options.window ?? 140;
   // The terms are prepared on the first candidate block: on most pages there is none.
-  let compiled: ReturnType<typeof prepare> | null = null;
-  const prepare = () => ({
-    treaty: allTerms(names.treaty).map(compileTerm),
-    russia: allTerms(names.russia).map(compileTerm),
-    dprk: allTerms(names.dprk).map(compileTerm),
-    agreement: allTerms(names.agreement).map(compileTerm),
-    references: allTerms(names.references).map(compileTerm),
-    exclusions: names.exclusions.map((e) => ({ id: e.id, terms: allTerms(e.terms).map(compileTerm) })),
-  });
-  const terms = () => (compiled ??= prepare());
+  // Prepared a batch at a time (warm), so a scan can spread the work over its slices.
+  const groups: string[][] = [
+    allTerms(names.treaty),
+    allTerms(names.russia),
+    allTerms(names.dprk),
+    allTerms(names.agreement),
+    allTerms(names.references),
+    ...names.exclusions.map((e) => allTerms(e.terms)),
+  ];
+  const queue = groups.flat();
+  const built: Term[] = [];
+  let compiled: Prepared | null = null;
+  function warm(batch: number): boolean {
+    if (compiled) return true;
+    const stop = Math.min(queue.length, built.length + batch);
+    while (built.length < stop) built.push(compileTerm(queue[built.length]!));
+    if (built.length < queue.length) return false;
+    let at = 0;
+    const take = (n: number) => built.slice(at, (at += n));
+    const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, terms: take(groups[5 + i]!.length) }));
+    compiled = { treaty, russia, dprk, agreement, references, exclusions };
+    return true;
+  }
+  const terms = (): Prepared => {
+    warm(Infinity);
+    return compiled!;
+  };
 
   const sources = options.prefilter ?? prefilterSources(names);
   // Without the "u" flag: all literals are in the BMP, and V8's case-insensitive matching is faster.
@@ -584,6 +616,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     mayContain(text, documentHasMention) {
       return (documentHasMention ? anchorAll : anchorCore).test(text);
     },
+
+    warm,
 
     hotspots(text, limit) {
       const re = new RegExp(anchorAll.source, 'gi');
