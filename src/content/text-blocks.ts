@@ -478,8 +478,12 @@ export class TextScanner {
           // The first candidate needs the name patterns: prepare them over several slices, not in one long task.
           while (!this.matcher.warm(WARM_BATCH)) if (shouldYield()) shouldYield = yield;
           const blocks = this.consider(t, hasMention, runCache, found);
+          // Analysed now, inside this slice (the matcher caches it), rather than all at once when the walk ends.
           // Once a block has a confident mention, reference words ("the treaty") become candidates too.
-          if (!hasMention && blocks.some((b) => this.matcher.findInBlock(b.text, false).some((m) => m.confidence >= 0.7))) hasMention = true;
+          for (const b of blocks) {
+            const confident = this.matcher.findInBlock(b.text, hasMention).some((m) => m.confidence >= 0.7);
+            if (confident) hasMention = true;
+          }
         }
       }
       if (this.shadow && start.nodeType !== TEXT_NODE) {
