@@ -15,7 +15,7 @@
  * "Opinion" for evaluation = some | strong. A question headline is reported by pageLevel for the page summary
  * but does not raise a passage's level: explainers often title with questions.
  */
-import { cheapLetterClasses, lowerLiterals } from './matcher';
+import { cheapLetterClasses, expandSpaces, lowerLiterals } from './matcher';
 import type { FramingTerm } from './pack-schema';
 
 export type FramingLevel = 'none' | 'some' | 'strong';
@@ -465,19 +465,7 @@ interface CompiledTerm {
  * Han terms must match inside longer words.
  */
 export function compileTermSource(src: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (ch === '\\') {
-      out += ch + (src[++i] ?? '');
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === ']') inClass = false;
-    out += ch === ' ' && !inClass ? SEP : ch;
-  }
-  return out;
+  return expandSpaces(src, SEP);
 }
 
 export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {

@@ -114,14 +114,17 @@ export function lowerLiterals(source: string): string {
 }
 
 export function cheapLetterClasses(source: string): string {
-  const expansions: Record<string, string> = { '\\p{L}': LETTER_RANGES, '\\p{N}': '0-9' };
+  const expansions = new Map([
+    ['\\p{L}', LETTER_RANGES],
+    ['\\p{N}', '0-9'],
+  ]);
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
-    const token = source.slice(i, i + 5);
-    if (token in expansions) {
-      out += inClass ? expansions[token] : `[${expansions[token]}]`;
+    const expansion = expansions.get(source.slice(i, i + 5));
+    if (expansion !== undefined) {
+      out += inClass ? expansion : `[${expansion}]`;
       i += 4;
     } else if (ch === '\\') {
       out += ch + (source[i + 1] ?? '');
