@@ -35,7 +35,7 @@ async function checkDataset() {
     outfile,
     logLevel: 'silent',
   });
-  const { validatePack, packContentHash, formatPackErrors, prefilterSources } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   let json;
   try {
     json = JSON.parse(await readFile(packFile, 'utf8'));
@@ -44,8 +44,15 @@ async function checkDataset() {
   }
   const result = validatePack(json);
   if (!result.ok) throw new BuildError(`${path.relative(root, packFile)} is invalid:\n${formatPackErrors(result.errors)}`);
-  // The content script's per-node prefilter, derived from the names once here instead of on every page.
-  return { hash: packContentHash(result.pack), version: result.pack.version, prefilter: prefilterSources(result.pack.names) };
+  // The page gate's literals, the scanner's per-node prefilter and each term's literals, derived from the
+  // names once here instead of on every page.
+  return {
+    hash: packContentHash(result.pack),
+    version: result.pack.version,
+    prefilter: prefilterSources(result.pack.names),
+    gate: gateLiterals(result.pack.names),
+    termTable: termTable(result.pack.names),
+  };
 }
 
 async function renderIcons(outDir) {
@@ -122,6 +129,8 @@ async function bundle(outDir, packInfo, browser) {
       __BROWSER__: JSON.stringify(browser),
       __PACK_HASH__: JSON.stringify(packInfo.hash),
       __PREFILTER__: JSON.stringify(packInfo.prefilter),
+      __GATE__: JSON.stringify(packInfo.gate),
+      __TERM_TABLE__: JSON.stringify(packInfo.termTable),
       'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
     },
     logLevel: 'silent',
@@ -134,6 +143,7 @@ async function bundle(outDir, packInfo, browser) {
       entryPoints: {
         background: 'src/background/index.ts',
         content: 'src/content/index.ts',
+        notes: 'src/content/notes-entry.ts',
         popup: 'src/ui/popup-entry.tsx',
         options: 'src/ui/options-entry.tsx',
       },

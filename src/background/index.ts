@@ -48,13 +48,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       showBadge(tabId);
       return Promise.resolve(true);
     }
-    case 'cs:load-card': {
+    case 'cs:load': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
-      // Only into the frame that asked, and only the extension's own file (Firefox; see card-loader.ts).
+      // Only into the frame that asked, and only one of the extension's own files (Firefox; see part-loader.ts).
       if (!browser.scripting) return undefined;
       return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['card.js'] })
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [message.file] })
         .then(() => true);
     }
     case 'settings:get':

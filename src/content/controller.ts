@@ -4,8 +4,8 @@
  * observer, timers and the card's element.
  */
 import type { Mention } from '../core/matcher';
-import type { MentionSummary, PageReport } from '../core/messages';
-import { parseToContent, readSettings } from '../core/content-guards';
+import type { MentionSummary, PageReport, ToContent } from '../core/messages';
+import { readSettings } from '../core/content-guards';
 import { activeState, defaultSettings, hostKey, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
 import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
@@ -18,7 +18,11 @@ import type { PackNames } from '../core/pack-schema';
 // Only the names: esbuild leaves the rest of the pack (facts, quotes…) to card.js.
 import { names } from '../dataset/treaty-2024.json';
 
-import { loadCardModule, type CardModule } from './card-loader';
+import { CARD_GLOBAL, loadPart } from './part-loader';
+import { yieldToPage } from './yield';
+import type * as CardApi from './card-module';
+
+type CardModule = typeof CardApi;
 type FramingLevel = MentionSummary['framing'];
 
 export interface LiveMention {
@@ -33,12 +37,6 @@ export interface LiveMention {
 
 /** Slices of work stay short so the page never waits on us for a frame. */
 const SLICE_MS = 8;
-
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** About 60 characters either side of the mention, cut at word edges. */
 function snippet(text: string, start: number, end: number): string {
@@ -75,34 +73,26 @@ export class NotesController {
     this.settings = readSettings(changes[SETTINGS_KEY].newValue);
     this.apply();
   };
-  private readonly messageListener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean | undefined => {
-    if (!this.alive() || sender.id !== ext.runtime.id) return undefined;
-    const message = parseToContent(raw);
-    if (!message) return undefined;
-    if (message.type === 'page:get') {
-      sendResponse(this.report());
-      return undefined;
-    }
-    const index = message.type === 'page:reveal' ? message.index : this.nextIndex();
-    void this.reveal(index).then(sendResponse);
-    return true; // answered asynchronously
-  };
-
   constructor(
     private readonly doc: Document,
     private readonly win: Window & typeof globalThis,
   ) {
     this.highlighter = new Highlighter(win);
     const prefilter = typeof __PREFILTER__ === 'object' ? __PREFILTER__ : undefined;
-    this.scanner = new TextScanner(doc, compileMatcher(names as PackNames, { prefilter }));
+    const termTable = typeof __TERM_TABLE__ === 'object' ? __TERM_TABLE__ : undefined;
+    this.scanner = new TextScanner(doc, compileMatcher(names as PackNames, { prefilter, termTable }));
   }
 
-  async start(): Promise<void> {
-    // A previous copy of this script (before an extension update) may have left highlights or a card.
-    this.highlighter.clear();
-    this.doc.querySelectorAll('context-notes-card').forEach((element) => element.remove());
+  /** Settles once the settings are read: questions wait for it, so the first answer has the right state. */
+  private started: Promise<void> = Promise.resolve();
+
+  start(): Promise<void> {
+    this.started = this.begin();
+    return this.started;
+  }
+
+  private async begin(): Promise<void> {
     ext.storage.onChanged.addListener(this.storageListener);
-    ext.runtime.onMessage.addListener(this.messageListener as never);
     const stored = await ext.storage.local.get(SETTINGS_KEY);
     if (!this.alive()) return;
     // Repairs are written by the background; here a bad value just reads as defaults.
@@ -110,12 +100,19 @@ export class NotesController {
     this.apply();
   }
 
+  /** The popup's and the background's questions, handed over by the page gate (sentinel.ts). */
+  async answer(message: ToContent): Promise<unknown> {
+    await this.started.catch(() => undefined);
+    if (!this.alive()) return undefined;
+    if (message.type === 'page:get') return this.report();
+    return this.reveal(message.type === 'page:reveal' ? message.index : this.nextIndex());
+  }
+
   /** Stops for good: used when the extension context is gone. */
   destroy(): void {
     this.stop();
     try {
       ext.storage.onChanged.removeListener(this.storageListener);
-      ext.runtime.onMessage.removeListener(this.messageListener as never);
     } catch {
       // The API objects may be unusable once the context is invalidated; nothing else to release.
     }
@@ -273,7 +270,7 @@ export class NotesController {
   }
 
   private loadCardModule(): Promise<CardModule | null> {
-    this.cardModule ??= loadCardModule()
+    this.cardModule ??= loadPart<CardModule>('card.js', CARD_GLOBAL)
       .then((module) => {
         this.pageSignals = module.pageSignals(this.doc);
         this.pageSignalTexts = module.describePageSignals(this.pageSignals);

@@ -33,6 +33,7 @@
  * texts joined with "\n\n", and `pageOffsets()` maps a scanner block to its start in that text.
  */
 import type { Matcher, Mention } from '../core/matcher';
+import { readPieces } from './pieces';
 
 export interface TextBlock {
   /** The nodes' data concatenated. */
@@ -100,6 +101,12 @@ const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 /** How many nodes between shouldYield() calls (a clock read costs more than a node). */
 const YIELD_EVERY = 256;
+/** Pieces read between two looks at the clock. */
+const PIECES_PER_CHECK = 16;
+/** A root with at most this many elements is first tested whole. */
+const WHOLE_ROOT_BELOW = 20_000;
+/** A candidate piece longer than this is opened up, to walk only the part that holds the candidate. */
+const REFINE_ABOVE = 4096;
 
 function tagOf(el: Element): string {
   // tagName is upper case for HTML elements; svg/math children are lower case.
@@ -302,6 +309,14 @@ function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, nu
   return [node, local];
 }
 
+interface WalkState {
+  found: TextBlock[];
+  runCache: Map<Node, Map<Text, Text[]>>;
+  /** A confident mention was seen earlier in reading order: reference words are candidates too. */
+  hasMention: boolean;
+  shouldYield: () => boolean;
+}
+
 interface KnownBlock {
   block: TextBlock;
   /** Signature of its last reported mentions. */
@@ -455,48 +470,59 @@ export class TextScanner {
    * next shouldYield). Open shadow roots found under a root are walked after it.
    */
   private *walk(roots: readonly Node[]): Generator<void, TextBlock[], () => boolean> {
-    const found: TextBlock[] = [];
-    const queue = [...roots];
-    let shouldYield: () => boolean = yield;
-    let hasMention = this.known.some((k) => k.mentions.some((m) => m.mention.confidence >= 0.7));
+    const state: WalkState = {
+      found: [],
+      runCache: new Map(),
+      hasMention: this.known.some((k) => k.mentions.some((m) => m.mention.confidence >= 0.7)),
+      shouldYield: yield,
+    };
     let count = 0;
-    const runCache = new Map<Node, Map<Text, Text[]>>();
-    while (queue.length > 0) {
-      const root = queue.shift()!;
+    for (const root of roots) {
       const start = root.nodeType === DOCUMENT_NODE ? (root as Document).documentElement : root;
       if (!start) continue;
       const doc = docOf(root);
       if (start.nodeType === TEXT_NODE) {
-        this.consider(start as Text, hasMention, runCache, found);
-      } else {
-        const walker = doc.createTreeWalker(start, SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (++count % YIELD_EVERY === 0 && shouldYield()) shouldYield = yield;
-          const t = n as Text;
-          // A huge node goes straight to its windows: one pass over it finds every candidate place.
-          if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data, hasMention)) continue;
-          // The first candidate needs the name patterns: prepare them over several slices, not in one long task.
-          while (!this.matcher.warm(WARM_BATCH)) if (shouldYield()) shouldYield = yield;
-          const blocks = this.consider(t, hasMention, runCache, found);
-          // Analysed now, inside this slice (the matcher caches it), rather than all at once when the walk ends.
-          // Once a block has a confident mention, reference words ("the treaty") become candidates too.
-          for (const b of blocks) {
-            const confident = this.matcher.findInBlock(b.text, hasMention).some((m) => m.confidence >= 0.7);
-            if (confident) hasMention = true;
-          }
-        }
+        this.consider(start as Text, state.hasMention, state.runCache, state.found);
+        continue;
       }
-      if (this.shadow && start.nodeType !== TEXT_NODE) {
-        const hosts = shadowHostCandidates(start, doc);
-        for (let i = 0, n = hosts.length; i < n; i++) {
-          if (++count % YIELD_EVERY === 0 && shouldYield()) shouldYield = yield;
-          const e = hosts.item(i);
-          const sr = e?.shadowRoot;
-          if (sr && !isSkippedElement(e!)) queue.push(sr);
+      // Pieces (pieces.ts): most of a page is ruled out a subtree at a time by one textContent and one test;
+      // only the pieces that hold a candidate word are walked node by node.
+      const pieces = readPieces(start as Element | ShadowRoot, doc, { skip: isSkippedElement, wholeRootBelow: WHOLE_ROOT_BELOW, shadowRoots: this.shadow });
+      let open = false;
+      for (let r = pieces.next(); !r.done; r = pieces.next(open)) {
+        open = false;
+        if (++count % PIECES_PER_CHECK === 0 && state.shouldYield()) state.shouldYield = yield;
+        const { node, text } = r.value;
+        if (node.nodeType === TEXT_NODE) {
+          yield* this.visitText(node as Text, state);
+          continue;
+        }
+        // A huge piece is opened up without a test: its huge nodes go to their windows (visitText).
+        if (text.length <= HUGE_BLOCK && !this.matcher.mayContain(text, state.hasMention)) continue;
+        if (text.length > REFINE_ABOVE && (node as Element).firstElementChild) {
+          open = true;
+          continue;
+        }
+        const walker = doc.createTreeWalker(node, SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (++count % YIELD_EVERY === 0 && state.shouldYield()) state.shouldYield = yield;
+          yield* this.visitText(n as Text, state);
         }
       }
     }
-    return found;
+    return state.found;
+  }
+
+  /** One text node of a candidate piece: its block is built and analysed when the node may hold a mention. */
+  private *visitText(t: Text, state: WalkState): Generator<void, void, () => boolean> {
+    // A huge node goes straight to its windows: one pass over it finds every candidate place.
+    if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data, state.hasMention)) return;
+    // The first candidate needs the name patterns: prepare them over several slices, not in one long task.
+    while (!this.matcher.warm(WARM_BATCH)) if (state.shouldYield()) state.shouldYield = yield;
+    const blocks = this.consider(t, state.hasMention, state.runCache, state.found);
+    // Analysed now, inside this slice (the matcher caches it), rather than all at once when the walk ends.
+    // Once a block has a confident mention, reference words ("the treaty") become candidates too.
+    for (const b of blocks) if (this.matcher.findInBlock(b.text, state.hasMention).some((m) => m.confidence >= 0.7)) state.hasMention = true;
   }
 
   /** Builds (once) the block of a candidate text node (windows of it, when huge); none when skipped or known. */
@@ -550,29 +576,6 @@ function windowsOf(block: TextBlock, matcher: Matcher): TextBlock[] {
     starts: block.starts.map((s) => s - start),
     container: block.container,
   }));
-}
-
-interface ElementList {
-  readonly length: number;
-  item(index: number): Element | null;
-}
-
-/**
- * Elements that may hold an open shadow root. Visiting every element from script cost as much as the whole
- * text walk on big pages (measured: ~840 ms on a 10 MB page in Chromium), so where XPath is available the
- * engine filters natively for custom elements (a "-" in the name), which is where pages put shadow roots.
- * Without XPath (happy-dom in tests, the CLI) every element is checked.
- */
-function shadowHostCandidates(start: Node, doc: Document): ElementList {
-  if (typeof doc.evaluate === 'function' && start.nodeType === ELEMENT_NODE) {
-    try {
-      const result = doc.evaluate(".//*[contains(local-name(), '-')]", start, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
-      return { length: result.snapshotLength, item: (i) => result.snapshotItem(i) as Element | null };
-    } catch {
-      // fall through to the element-by-element list
-    }
-  }
-  return start.nodeType === DOCUMENT_FRAGMENT_NODE ? (start as ShadowRoot).querySelectorAll('*') : (start as Element).getElementsByTagName('*');
 }
 
 /** Start offset of each scanner block within the page text (collectBlocks texts joined with "\n\n"). */

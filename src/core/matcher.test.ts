@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pack from '../dataset/treaty-2024.json';
-import { compileMatcher, expandSpaces, requiredLiterals, type Mention } from './matcher';
+import { compileMatcher, expandSpaces, requiredClauses, requiredLiterals, termTable, type Mention } from './matcher';
 import { namesSchema } from './pack-schema';
 
 const matcher = compileMatcher(namesSchema.parse(pack.names));
@@ -19,6 +19,27 @@ describe('term compilation', () => {
     expect(requiredLiterals('(?:the )?(?:russia|moscow) pact', 3)).toEqual(['russia', 'moscow']);
     expect(requiredLiterals('(?:kim|n\\.k\\.) pact', 3)).toEqual(['pact']);
     expect(requiredLiterals('(?:a|b)?c', 3)).toBeNull();
+  });
+  it('finds clauses, each of which every match holds a literal of (the page gate needs them all)', () => {
+    expect(requiredClauses('(?:russia|moscow) (?:and )?(?:north korea|dprk) (?:pact|treaty)', 1)).toEqual([
+      ['russia', 'moscow'],
+      ['north', 'dprk'],
+      ['pact', 'treaty'],
+    ]);
+    // Top-level alternatives are not all needed: one clause, as requiredLiterals gives.
+    expect(requiredClauses('russia pact|dprk treaty', 1)).toEqual([requiredLiterals('russia pact|dprk treaty', 1)]);
+    expect(requiredClauses('(?:a|b)?c?', 1)).toBeNull();
+  });
+  it('a matcher given the build-time term table finds exactly what one built from the names does', () => {
+    const names = namesSchema.parse(pack.names);
+    const fast = compileMatcher(names, { termTable: termTable(names) });
+    const samples = [
+      'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang.',
+      'Россия и КНДР подписали договор о всеобъемлющем стратегическом партнёрстве.',
+      '북러 조약이 발효됐다. 러시아와 북한은 포괄적 전략적 동반자 관계에 관한 조약을 맺었다.',
+      'The 1961 treaty between the USSR and the DPRK lapsed; the new pact replaced it. Article 4 obliges aid.',
+    ];
+    for (const text of samples) expect(fast.findInDocument([text])).toEqual(matcher.findInDocument([text]));
   });
 });
 

@@ -37,6 +37,7 @@
 import type { PackNames, TermsByLanguage } from './pack-schema';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
+import type { GateLiterals } from './gate';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
@@ -176,7 +177,27 @@ function firstLiteralLetter(source: string): string | undefined {
  * prefilter then needs fewer distinct literals).
  */
 export function requiredLiterals(source: string, minLength: number, prefer?: ReadonlySet<string>): string[] | null {
+  return parseRequired(source, minLength, prefer, null);
+}
+
+/**
+ * Like requiredLiterals, but every mandatory part of the term's outer sequence gives its own clause: each
+ * match contains a literal of every clause ("russia … korea … pact" needs all three words, not just one).
+ */
+export function requiredClauses(source: string, minLength: number, prefer?: ReadonlySet<string>): string[][] | null {
+  const clauses: string[][] = [];
+  const single = parseRequired(source, minLength, prefer, clauses);
+  if (!single) return null;
+  return clauses.length > 0 ? clauses : [single];
+}
+
+function parseRequired(source: string, minLength: number, prefer: ReadonlySet<string> | undefined, clauses: string[][] | null): string[] | null {
   let i = 0;
+  let depth = 0;
+  let topBranches = 1;
+  const note = (literals: string[] | null) => {
+    if (clauses && depth === 0 && literals && literals.length > 0) clauses.push(literals);
+  };
   const isOptional = () => {
     const q = source[i];
     if (q === '?' || q === '*') return true;
@@ -207,6 +228,7 @@ export function requiredLiterals(source: string, minLength: number, prefer?: Rea
     const branches: (string[] | null)[] = [parseSeq()];
     while (source[i] === '|') {
       i++;
+      if (depth === 0) topBranches++;
       branches.push(parseSeq());
     }
     if (branches.some((b) => b === null)) return null;
@@ -216,7 +238,10 @@ export function requiredLiterals(source: string, minLength: number, prefer?: Rea
     let best: string[] | null = null;
     let run = '';
     const endRun = () => {
-      if ([...run].length >= minLength) best = better(best, [run.toLowerCase()]);
+      if ([...run].length >= minLength) {
+        best = better(best, [run.toLowerCase()]);
+        note([run.toLowerCase()]);
+      }
       run = '';
     };
     while (i < source.length && source[i] !== '|' && source[i] !== ')') {
@@ -235,11 +260,16 @@ export function requiredLiterals(source: string, minLength: number, prefer?: Rea
             i += 3;
           } else if (source[i + 1] === '<') i = source.indexOf('>', i) + 1;
         }
+        depth++;
         const inner = parseAlt();
+        depth--;
         i++; // ')'
         const optional = isOptional();
         skipQuantifier();
-        if (!look && !optional) best = better(best, inner);
+        if (!look && !optional) {
+          best = better(best, inner);
+          note(inner);
+        }
         continue;
       }
       if (ch === '\\') {
@@ -274,6 +304,8 @@ export function requiredLiterals(source: string, minLength: number, prefer?: Rea
     return best;
   };
   const result = parseAlt();
+  // Clauses from different top-level branches are alternatives, not all needed: one clause then.
+  if (clauses && topBranches > 1) clauses.length = 0;
   return result && result.length > 0 ? result : null;
 }
 
@@ -286,11 +318,31 @@ interface Term {
   compiled: RegExp | null;
 }
 
-function compileTerm(source: string): Term {
+/** What a term needs before its pattern is compiled: computed by the build too (termTable), as the same data. */
+function termInfo(source: string): [cjk: boolean, literals: string[] | null] {
   const letter = firstLiteralLetter(source) ?? '';
-  const alphabetic = ALPHABETIC.test(letter);
-  const lowered = lowerLiterals(source);
-  return { source, cjk: !alphabetic, literals: requiredLiterals(lowered, 1), compiled: null };
+  return [!ALPHABETIC.test(letter), requiredLiterals(lowerLiterals(source), 1)];
+}
+
+function compileTerm(source: string, info: [boolean, string[] | null] = termInfo(source)): Term {
+  return { source, cjk: info[0], literals: info[1], compiled: null };
+}
+
+/** Every term's group order as compileMatcher queues them. */
+function termQueue(names: PackNames): string[][] {
+  return [
+    allTerms(names.treaty),
+    allTerms(names.russia),
+    allTerms(names.dprk),
+    allTerms(names.agreement),
+    allTerms(names.references),
+    ...names.exclusions.map((e) => allTerms(e.terms)),
+  ];
+}
+
+/** termInfo for every term, in compileMatcher's order: shipped by the build so pages skip the parsing. */
+export function termTable(names: PackNames): [boolean, string[] | null][] {
+  return termQueue(names).flat().map(termInfo);
 }
 
 function regexOf(term: Term): RegExp {
@@ -412,6 +464,8 @@ export interface CompileOptions {
   window?: number;
   /** Prefilter sources computed ahead of time (build.mjs), to spare the content script the work. */
   prefilter?: { core: string; all: string };
+  /** termTable(names), computed ahead of time (build.mjs); ignored when it does not fit the names. */
+  termTable?: [boolean, string[] | null][];
 }
 
 /** The per-node prefilters as regex sources (flag "i"): cheap to build at build time and ship. */
@@ -427,21 +481,15 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
   const window = options.window ?? 140;
   // The terms are prepared on the first candidate block: on most pages there is none.
   // Prepared a batch at a time (warm), so a scan can spread the work over its slices.
-  const groups: string[][] = [
-    allTerms(names.treaty),
-    allTerms(names.russia),
-    allTerms(names.dprk),
-    allTerms(names.agreement),
-    allTerms(names.references),
-    ...names.exclusions.map((e) => allTerms(e.terms)),
-  ];
+  const groups = termQueue(names);
   const queue = groups.flat();
+  const table = options.termTable && options.termTable.length === queue.length ? options.termTable : undefined;
   const built: Term[] = [];
   let compiled: Prepared | null = null;
   function warm(batch: number): boolean {
     if (compiled) return true;
     const stop = Math.min(queue.length, built.length + batch);
-    while (built.length < stop) built.push(compileTerm(queue[built.length]!));
+    while (built.length < stop) built.push(compileTerm(queue[built.length]!, table?.[built.length]));
     if (built.length < queue.length) return false;
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
@@ -722,27 +770,74 @@ function toNormSpan(norm: Normalized, s: number, e: number): [number, number] {
 }
 
 /**
- * The per-node prefilter: for each term, literals one of which every match of it contains (single words,
- * so a name split over inline elements still passes on the node holding that word), as one
- * case-insensitive alternation on raw (not normalised) text.
+ * For each term, literals one of which every match of it contains (single words, so a name split over inline
+ * elements still passes on the node holding that word), lower case. `found` carries literals chosen for
+ * earlier groups, which later terms prefer (fewer distinct literals test faster).
+ */
+function termLiterals(terms: readonly string[], found: Set<string>): Set<string> {
+  const own = new Set<string>();
+  for (const t of terms) {
+    const letter = firstLiteralLetter(t) ?? '';
+    const min = ALPHABETIC.test(letter) ? 3 : 2;
+    // No literal of the usual length (e.g. Korean "북" only before "러"): a shorter one, down to one
+    // character; cheaper than compiling the term with lookarounds into the per-node test.
+    const req = requiredLiterals(t, min, found) ?? requiredLiterals(t, 1, found);
+    if (!req) throw new Error(`term has no literal text to prefilter on: ${t}`);
+    for (const r of req) {
+      found.add(r);
+      own.add(r);
+    }
+  }
+  return own;
+}
+
+/** One alternation of literals; a literal that contains another adds nothing ("nordkorea" ⊃ "korea"). */
+function minimalLiterals(literals: Iterable<string>): string[] {
+  const all = [...literals];
+  return all.filter((r) => !all.some((o) => o !== r && r.includes(o))).sort((a, b) => b.length - a.length);
+}
+
+function literalAlternation(literals: Iterable<string>): string[] {
+  return minimalLiterals(literals).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+/**
+ * The per-node prefilter: the required literals of every term in `groups`, as one case-insensitive
+ * alternation on raw (not normalised) text.
  * Soft hyphens and zero-width characters also pass (they can hide a name from the runs: "Ko\u00ADrea").
  */
 function buildPrefilter(groups: readonly (readonly string[])[]): string {
   const found = new Set<string>();
-  for (const terms of groups) {
-    for (const t of terms) {
-      const letter = firstLiteralLetter(t) ?? '';
-      const min = ALPHABETIC.test(letter) ? 3 : 2;
-      // No literal of the usual length (e.g. Korean "북" only before "러"): a shorter one, down to one
-      // character; cheaper than compiling the term with lookarounds into the per-node test.
-      const req = requiredLiterals(t, min, found) ?? requiredLiterals(t, 1, found);
-      if (!req) throw new Error(`term has no literal text to prefilter on: ${t}`);
-      for (const r of req) found.add(r);
-    }
+  for (const terms of groups) termLiterals(terms, found);
+  return [...literalAlternation(found), '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|');
+}
+
+/**
+ * The page gate's literals (see gate.ts), lower case. Per group of terms: strings one of which every match of
+ * any of its terms contains. Per treaty name: clauses, every one of which a match holds a literal of. And the
+ * core: one clause per name plus the DPRK literals, so that every mention holds a core literal.
+ */
+export function gateLiterals(names: PackNames): GateLiterals {
+  const found = new Set<string>();
+  const group = (byLang: TermsByLanguage | undefined) => minimalLiterals(termLiterals(allTerms(byLang), found));
+  const dprk = group(names.dprk);
+  const russia = group(names.russia);
+  const agreement = group(names.agreement);
+  const preferred = new Set(dprk);
+  const nameClauses = allTerms(names.treaty).map((term) => {
+    // Short words too ("on", "of"): each is one more thing a page must hold; DPRK literals preferred.
+    const clauses = requiredClauses(term, 1, preferred);
+    if (!clauses) throw new Error(`term has no literal text for the page gate: ${term}`);
+    return clauses.map(minimalLiterals);
+  });
+  // For the core, a clause implied by the DPRK literals adds nothing; otherwise the most specific one.
+  const impliedByDprk = (clause: readonly string[]) => clause.every((l) => dprk.some((d) => l.includes(d)));
+  const shortest = (clause: readonly string[]) => Math.min(...clause.map((l) => l.length));
+  const core = new Set(dprk);
+  for (const clauses of nameClauses) {
+    if (clauses.some(impliedByDprk)) continue;
+    const pick = clauses.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
+    for (const l of pick) core.add(l);
   }
-  // A literal that contains another adds nothing ("nordkorea" ⊃ "korea"); fewer alternatives test faster.
-  const all = [...found];
-  const literals = all.filter((r) => !all.some((o) => o !== r && r.includes(o)));
-  const escaped = literals.sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return [...escaped, '[\\u00ad\\u200b-\\u200d\\u2060]'].join('|');
+  return { core: minimalLiterals(core), names: nameClauses, dprk, russia, agreement };
 }

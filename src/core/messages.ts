@@ -10,10 +10,11 @@ const count = z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000));
 /** Content script → background. */
 export const contentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:mentions'), count, flagged: count }),
-  /** The frame found a mention: add the card's code to it. */
-  z.object({ type: z.literal('cs:load-card') }),
+  /** The frame needs more of the extension's code: notes.js (the page gate opened), card.js (a mention). */
+  z.object({ type: z.literal('cs:load'), file: z.enum(['notes.js', 'card.js']) }),
   z.object({ type: z.literal('settings:update'), patch: settingsPatchSchema }),
 ]);
+export type PartFile = 'notes.js' | 'card.js';
 export type ContentToBackground = z.infer<typeof contentToBackground>;
 
 /** Popup or options page → background. */

@@ -94,7 +94,7 @@ describe.each(selectedBrowsers())('zero network in %s', (kind) => {
     expect(unexplained.map((r) => `${r.method} ${r.url}`)).toEqual([]);
 
     // 2. Per context: extension contexts ask only for the extension's own files; pages only for what the test
-    //    opened plus the extension's files (content.css, card.js).
+    //    opened plus the extension's files (content.css, notes.js, card.js).
     const fromExtension = session.contextRequests.filter((r) => r.contextUrl.startsWith(session.extensionBaseUrl));
     expect(fromExtension.filter((r) => !isExtensionUrl(r.url) && !r.url.startsWith('data:'))).toEqual([]);
     const fromPages = session.contextRequests.filter((r) => !r.contextUrl.startsWith(session.extensionBaseUrl));
@@ -104,6 +104,7 @@ describe.each(selectedBrowsers())('zero network in %s', (kind) => {
     if (kind === 'chromium') {
       // The instrumentation saw the extension at work (its pages' scripts, the card module in the page).
       expect(fromExtension.some((r) => r.url.endsWith('/popup.js'))).toBe(true);
+      expect(fromPages.some((r) => r.url.endsWith('/notes.js'))).toBe(true);
       expect(fromPages.some((r) => r.url.endsWith('/card.js'))).toBe(true);
     }
     for (const page of [...pages, popup, options]) await page.close();
@@ -132,11 +133,11 @@ describe('least privilege (built extension and sources)', () => {
   const dists = ['chrome', 'firefox'] as const;
   const manifest = async (dist: string) => JSON.parse(await readFile(path.join(root, 'dist', dist, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
-  // Firefox also has "scripting": its background injects the extension's own card.js into the frame that asked
-  // (content-script hosts count as host permissions there, so no web-accessible resource is needed). Checked
-  // below: the only executeScript in src/ injects files: ['card.js'].
+  // Firefox also has "scripting": its background injects the extension's own notes.js or card.js into the frame
+  // that asked (content-script hosts count as host permissions there, so no web-accessible resource is needed).
+  // Checked below and in test/unit/background-messages.test.ts: only those two files, never code.
   const expected = { chrome: ['storage'], firefox: ['storage', 'scripting'] };
-  it.each(dists)('dist/%s/manifest.json: only the permissions it needs, no host access, strict CSP, nothing exposed but card.js', async (dist) => {
+  it.each(dists)('dist/%s/manifest.json: only the permissions it needs, no host access, strict CSP, nothing exposed but notes.js and card.js', async (dist) => {
     const m = await manifest(dist);
     expect(m.permissions).toEqual(expected[dist]);
     for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'externally_connectable', 'content_security_policy.sandbox', 'update_url']) {
@@ -147,7 +148,7 @@ describe('least privilege (built extension and sources)', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
-    if (dist === 'chrome') expect(m.web_accessible_resources).toEqual([{ resources: ['card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    if (dist === 'chrome') expect(m.web_accessible_resources).toEqual([{ resources: ['notes.js', 'card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
     else expect(m.web_accessible_resources).toBeUndefined();
     if (dist === 'firefox') {
       const gecko = (m.browser_specific_settings as { gecko: { data_collection_permissions?: unknown } }).gecko;
@@ -171,11 +172,14 @@ describe('least privilege (built extension and sources)', () => {
     }
   });
 
-  it('src/: the scripting permission injects only the extension’s own card.js', async () => {
+  it('src/: the scripting permission injects only the extension’s own notes.js and card.js', async () => {
     const code = await readFile(path.join(root, 'src/background/index.ts'), 'utf8');
     const calls = code.match(/executeScript\(\{[^}]*\}[^)]*\)/g) ?? [];
     expect(calls.length).toBeGreaterThan(0);
-    for (const call of calls) expect(call).toMatch(/files: \['card\.js'\]/);
+    // The file comes from a message whose schema allows exactly these two names.
+    for (const call of calls) expect(call).toMatch(/files: \[message\.file\]/);
+    const messages = await readFile(path.join(root, 'src/core/messages.ts'), 'utf8');
+    expect(messages).toMatch(/type: z\.literal\('cs:load'\), file: z\.enum\(\['notes\.js', 'card\.js'\]\)/);
     expect(code).not.toMatch(/\bfunc:|registerContentScripts|insertCSS|\bcode:/);
   });
 

@@ -45,6 +45,10 @@ const fake = vi.hoisted(() => {
     i18n: { getMessage: (key: string, subs?: string[]) => `${key}:${(subs ?? []).join(',')}` },
     tabs: { onUpdated: event(), onRemoved: event(), query: async () => [], sendMessage: async () => undefined },
     commands: { onCommand: event() },
+    scripting: {
+      executeScript: async (d: { target: { tabId: number; frameIds: number[] }; files: string[] }) =>
+        void calls.push(`inject ${d.target.tabId}/${d.target.frameIds.join(',')} ${d.files.join(',')}`),
+    },
   };
   return { store, calls, listeners, browser };
 });
@@ -74,6 +78,12 @@ describe('background router: what it answers', () => {
     expect((fake.store.get(SETTINGS_KEY) as { enabled: boolean }).enabled).toBe(false);
     expect(await send({ type: 'cs:mentions', count: 3, flagged: 1 }, ownTab)).toBe(true);
     expect(fake.calls).toContain('badge 7 3');
+  });
+
+  it('injects notes.js or card.js into the frame that asked for it, and nothing else', async () => {
+    expect(await send({ type: 'cs:load', file: 'notes.js' }, { ...ownTab, frameId: 3 })).toBe(true);
+    expect(await send({ type: 'cs:load', file: 'card.js' }, ownTab)).toBe(true);
+    expect(fake.calls).toEqual(['inject 7/3 notes.js', 'inject 7/0 card.js']);
   });
 });
 
@@ -111,6 +121,9 @@ describe('background router: what it ignores', () => {
     ['patch of the wrong type', { type: 'settings:update', patch: { enabled: 'no' } }],
     ['patch with a bad style', { type: 'settings:update', patch: { highlightStyle: 'blink' } }],
     ['patch that is not an object', { type: 'settings:update', patch: 'enabled=false' }],
+    ['a file that is not one of ours to inject', { type: 'cs:load', file: 'https://evil.example/x.js' }],
+    ['a path out of the extension', { type: 'cs:load', file: '../content.js' }],
+    ['a load without a file', { type: 'cs:load' }],
     ['prototype pollution attempt', JSON.parse('{"type":"settings:update","patch":{"__proto__":{"enabled":false}}}')],
   ])('a malformed message from our own context (%s) gets no answer and changes nothing', async (_label, message) => {
     const answer = send(message, ownTab);
@@ -126,7 +139,7 @@ describe('background router: what it ignores', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.anything(),
-          fc.record({ type: fc.constantFrom('cs:mentions', 'settings:get', 'settings:update', 'page:get', 'x'), count: fc.anything(), flagged: fc.anything(), patch: fc.anything() }, { requiredKeys: ['type'] }),
+          fc.record({ type: fc.constantFrom('cs:mentions', 'cs:load', 'settings:get', 'settings:update', 'page:get', 'x'), count: fc.anything(), flagged: fc.anything(), patch: fc.anything() }, { requiredKeys: ['type'] }),
         ),
         async (raw) => {
           fake.calls.length = 0;

@@ -1,0 +1,245 @@
+/**
+ * content.js, on every page and frame: reads the page's text as a few large strings through the gate
+ * (core/gate.ts) and loads the notes (notes.js: matcher, scanner, highlights) only once the gate opens.
+ * Nearly every page stops here: one textContent, a few dozen String.includes, one XPath for shadow hosts.
+ *
+ * It owns the content side of messaging: the popup's and the background's questions are answered here while
+ * the page has nothing, and handed to the notes once they run. It watches the DOM for text that arrives later
+ * (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
+ */
+import type { ToContent, PageReport } from '../core/messages';
+import { createGate, longestLiteral, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
+import { parseToContent, readSettings } from '../core/content-guards';
+import { activeState, hostKey, SETTINGS_KEY } from '../core/settings';
+import { contextAlive, ext } from './ext-api';
+import { HIGHLIGHT_NAMES } from './highlighter';
+import { loadPart, NOTES_GLOBAL } from './part-loader';
+import { readPieces } from './pieces';
+import { shadowHostCandidates } from './shadow-hosts';
+import { yieldToPage } from './yield';
+import type { NotesApi, NotesHandle } from './notes-entry';
+
+const SLICE_MS = 8;
+/** A page with at most this many elements is read as one string (nearly every page); a larger one goes to the notes. */
+const SMALL_PAGE = 20_000;
+/** Text read (characters) kept to answer a rescan from memory. */
+const KEEP_FOR_RESCAN = 4_000_000;
+/** Pieces read between two looks at the clock. */
+const PIECES_PER_CHECK = 16;
+/** Longer strings are read in windows of this many characters, with pauses between. */
+const WINDOW = 64 * 1024;
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math']);
+const OWN_PREFIX = 'context-notes-';
+const isSkipped = (el: Element) => SKIP.has(el.localName) || el.localName.startsWith(OWN_PREFIX);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export class PageSentinel {
+  private readonly gate: Gate;
+  private readonly overlap: number;
+  private observer: MutationObserver | null = null;
+  private walking: Promise<void> | null = null;
+  private rewalk = false;
+  private notes: Promise<NotesHandle | null> | null = null;
+  private stopped = false;
+  private readonly onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): true | undefined => {
+    if (!this.alive() || sender.id !== ext.runtime.id) return undefined;
+    const message = parseToContent(raw);
+    if (!message) return undefined;
+    this.answer(message).then(sendResponse, () => sendResponse(undefined));
+    return true; // answered asynchronously
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window & typeof globalThis,
+    literals: GateLiterals,
+  ) {
+    this.gate = createGate(literals);
+    this.overlap = longestLiteral(literals) - 1;
+  }
+
+  start(): void {
+    // Firefox injects content scripts into open tabs when the extension is updated; Chrome never does, and
+    // its orphaned copies clean up after themselves (controller.ts, alive()).
+    if (__BROWSER__ === 'firefox') this.removeLeftovers();
+    ext.runtime.onMessage.addListener(this.onMessage as never);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
+    this.walk();
+  }
+
+  /** A previous copy of the extension (before an update) may have left highlights or a card behind. */
+  private removeLeftovers(): void {
+    const registry = typeof this.win.CSS !== 'undefined' && 'highlights' in this.win.CSS ? this.win.CSS.highlights : undefined;
+    if (registry && registry.size > 0) for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+    for (const el of Array.from(this.doc.documentElement.children)) if (el.localName.startsWith(OWN_PREFIX)) el.remove();
+  }
+
+  private alive(): boolean {
+    if (contextAlive()) return true;
+    this.destroy();
+    return false;
+  }
+
+  private destroy(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    try {
+      ext.runtime.onMessage.removeListener(this.onMessage as never);
+    } catch {
+      // The API may be unusable once the extension context is gone; nothing else to release.
+    }
+  }
+
+  /** Reads the whole page (again, when the gate asks), a slice at a time. */
+  private walk(): void {
+    if (this.walking) {
+      this.rewalk = true;
+      return;
+    }
+    this.walking = (async () => {
+      do {
+        this.rewalk = false;
+        const answer = await this.readPage();
+        if (answer === 'rescan') this.rewalk = true;
+        else if (answer === 'open') this.openNotes();
+      } while (this.rewalk && !this.stopped && !this.gate.open);
+      this.walking = null;
+    })();
+  }
+
+  private async readPage(): Promise<GateAnswer | 'stopped'> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    // A large page is read once, by the notes: reading it here too cost more than the gate can save there.
+    if (root.getElementsByTagName('*').length > SMALL_PAGE) return 'open';
+    const reader = new PieceReader(this.gate, this.overlap, Infinity);
+    let sliceStart = performance.now();
+    /** False when the walk should end: stopped, or the gate opened meanwhile (a mutation). */
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() - sliceStart <= SLICE_MS) return true;
+      await yieldToPage();
+      sliceStart = performance.now();
+      return !this.stopped && !this.gate.open;
+    };
+    /** Feeds one text, a window at a time with pauses between when it is long. */
+    const feed = async (text: string): Promise<GateAnswer | 'stopped'> => {
+      for (let at = 0; at < text.length; at += WINDOW) {
+        if (!(await pause())) return this.gate.open ? 'open' : 'stopped';
+        const answer = reader.feed(text.length <= WINDOW ? text : text.slice(at, at + WINDOW));
+        if (answer !== 'shut') return answer;
+      }
+      return 'shut';
+    };
+    // What was read so far (as fed, with tree starts), to read again from memory when the gate asks for the
+    // whole page after a DPRK word, instead of reading the DOM again; null once too much to keep.
+    let seen: { text: string; newTree: boolean }[] | null = [];
+    let seenLength = 0;
+    // Short pieces are joined (fewer searches).
+    let batch: string[] = [];
+    let batchNewTree = false;
+    let batched = 0;
+    const flush = async (): Promise<GateAnswer | 'stopped'> => {
+      const text = batch.length === 1 ? batch[0]! : batch.join('');
+      const newTree = batchNewTree;
+      batch = [];
+      batched = 0;
+      batchNewTree = false;
+      if (newTree) reader.restart();
+      if (seen) {
+        seen.push({ text, newTree });
+        seenLength += text.length;
+        if (seenLength > KEEP_FOR_RESCAN) seen = null;
+      }
+      const answer = await feed(text);
+      if (answer !== 'rescan' || !seen) return answer;
+      reader.restart();
+      for (const part of seen) {
+        if (part.newTree) reader.restart();
+        const again = await feed(part.text);
+        if (again !== 'shut') return again;
+      }
+      return 'shut';
+    };
+    let count = 0;
+    for (const piece of readPieces(root, this.doc, { skip: isSkipped, wholeRootBelow: Infinity })) {
+      if (piece.newTree) {
+        const answer = await flush();
+        if (answer !== 'shut') return answer;
+        batchNewTree = true;
+      }
+      batch.push(piece.text);
+      batched += piece.text.length;
+      if (batched >= WINDOW) {
+        const answer = await flush();
+        if (answer !== 'shut') return answer;
+      }
+      if (++count % PIECES_PER_CHECK === 0 && !(await pause())) return this.gate.open ? 'open' : 'stopped';
+    }
+    return flush();
+  }
+
+  /** Text that arrived later: fed as it comes; a gate that wants the whole page again gets a new walk. */
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.alive() || this.gate.open) return;
+    const reader = new PieceReader(this.gate, this.overlap, WINDOW, () => this.walk());
+    for (const record of records) {
+      let answer: GateAnswer = 'shut';
+      if (record.type === 'characterData') {
+        reader.restart();
+        answer = reader.feed((record.target as CharacterData).data);
+      } else {
+        for (const node of Array.from(record.addedNodes)) {
+          reader.restart();
+          if (node.nodeType === TEXT_NODE) answer = reader.feed((node as Text).data);
+          else if (node.nodeType === ELEMENT_NODE && !(node as Element).localName.startsWith(OWN_PREFIX)) {
+            answer = reader.feed(node.textContent ?? '');
+            const hosts = answer === 'shut' ? shadowHostCandidates(node, this.doc) : { length: 0, item: () => null };
+            for (let i = 0; i < hosts.length && answer === 'shut'; i++) {
+              const shadow = hosts.item(i)?.shadowRoot;
+              if (shadow) answer = reader.feed(shadow.textContent ?? '');
+            }
+          }
+          if (answer !== 'shut') break;
+        }
+      }
+      if (answer === 'open') return this.openNotes();
+      if (answer === 'rescan') return this.walk();
+    }
+  }
+
+  private openNotes(): void {
+    if (this.notes || this.stopped) return;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.notes = loadPart<NotesApi>('notes.js', NOTES_GLOBAL)
+      .then((api) => (this.alive() ? api.start(this.doc, this.win) : null))
+      .catch((error: unknown) => {
+        if (contextAlive()) console.warn('Context Notes could not start', error);
+        return null;
+      });
+  }
+
+  private async answer(message: ToContent): Promise<unknown> {
+    const notes = await this.notes;
+    if (notes) return notes.answer(message);
+    if (message.type !== 'page:get') return false;
+    return this.quietReport();
+  }
+
+  /** What the popup shows for a page with nothing to note: the settings' state for this site. */
+  private async quietReport(): Promise<PageReport> {
+    const stored = await ext.storage.local.get(SETTINGS_KEY);
+    const host = hostKey(this.doc.location?.hostname ?? '');
+    return {
+      host,
+      state: activeState(readSettings(stored[SETTINGS_KEY]), host, Date.now()),
+      scanning: this.walking !== null,
+      mentions: [],
+      framing: { none: 0, some: 0, strong: 0 },
+      pageSignals: [],
+    };
+  }
+}

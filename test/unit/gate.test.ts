@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+/**
+ * The page gate (src/core/gate.ts) and its literals (matcher.ts, gateLiterals): it must never stay shut on a
+ * page where the matcher finds a mention (else content.js would never load the notes there), and it should
+ * stay shut on ordinary pages. Checked on the labelled corpus and, by fast-check, on random texts made of the
+ * pack's words, fed in random pieces as content.js feeds them (PieceReader, with the carry between pieces);
+ * and the DOM reading (src/content/pieces.ts) gives the same text as textContent, shadow trees included.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGate, longestLiteral, PieceReader, type GateAnswer } from '../../src/core/gate';
+import { compileMatcher, gateLiterals } from '../../src/core/matcher';
+import type { PackNames } from '../../src/core/pack-schema';
+import { pack } from '../../src/dataset/index';
+import { readPieces } from '../../src/content/pieces';
+
+const names = pack.names as PackNames;
+const literals = gateLiterals(names);
+const matcher = compileMatcher(names);
+const overlap = longestLiteral(literals) - 1;
+const RUNS = Number(process.env.FC_RUNS ?? 300);
+
+/** Feeds `pieces` as content.js does: a "rescan" answer means reading the whole page again from the top. */
+function gateOn(pieces: readonly string[]): GateAnswer {
+  const gate = createGate(literals);
+  for (let pass = 0; pass < 3; pass++) {
+    const reader = new PieceReader(gate, overlap, Infinity);
+    let answer: GateAnswer = 'shut';
+    for (const piece of pieces) {
+      answer = reader.feed(piece);
+      if (answer !== 'shut') break;
+    }
+    if (answer !== 'rescan') return answer;
+  }
+  throw new Error('the gate asked for more than one rescan');
+}
+
+const hasMention = (blocks: readonly string[]) => matcher.findInDocument(blocks).length > 0;
+
+describe('gate literals from the pack', () => {
+  it('has core literals, and every group is non-empty and lower case', () => {
+    for (const list of [literals.core, literals.dprk, literals.russia, literals.agreement, ...literals.names.flat()]) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const literal of list) expect(literal).toBe(literal.toLowerCase());
+    }
+    expect(literals.names.length).toBe(Object.values(names.treaty).flat().length);
+  });
+});
+
+describe('gate on the labelled corpus', () => {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus');
+  const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { file: string; label: string }[];
+  const textOf = (file: string) => {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/html');
+    return doc.body.textContent ?? '';
+  };
+
+  it('opens on every positive document', () => {
+    const shut = labels.filter((l) => l.label === 'positive' && gateOn([textOf(l.file)]) !== 'open').map((l) => l.file);
+    expect(shut).toEqual([]);
+  });
+
+  it('stays shut on ordinary text, and after a lone DPRK word reads the page again and stays shut', () => {
+    expect(createGate(literals).feed('The harbour museum opened a new wing for the autumn festival.')).toBe('shut');
+    const gate = createGate(literals);
+    expect(gate.feed('Weather in North Dakota: snow expected.')).toBe('rescan');
+    expect(gate.feed('Weather in North Dakota: snow expected.')).toBe('shut');
+    expect(gateOn(['Kim Kardashian wore a red dress in Seoul.'])).toBe('shut');
+  });
+
+  it('opens for words spread over a page, and through soft hyphens and odd case', () => {
+    expect(gateOn(['Russia said on Monday…', 'unrelated paragraph', 'North Korea answered…', 'the pact was signed'])).toBe('open');
+    expect(gateOn(['Rus\u00adsia and North Ko\u00adrea signed a TREATY'])).toBe('open');
+  });
+});
+
+describe('gate never stays shut where the matcher finds a mention (fast-check)', () => {
+  const words = [
+    'Russia', 'North Korea', 'Moscow', 'Pyongyang', 'Kim Jong Un', 'Putin', 'DPRK', 'Kremlin', 'treaty', 'pact',
+    'mutual defence', 'Treaty on Comprehensive Strategic Partnership', 'Article 4', 'signed', 'and', 'the', 'a',
+    'Россия', 'КНДР', 'договор', 'Пхеньян', '러시아', '북한', '조약', '북러', '露朝条約', 'ロシア', '北朝鮮', '条約',
+    '俄朝条约', '朝鲜', 'Nordkorea', 'Russland', 'Vertrag', 'Corée du Nord', 'traité', 'Rusia', 'tratado',
+    'garden', 'river', 'market', '\u00ad', '\u00a0', '–', ' ', '. ', ', ', '\n', '«', '»',
+  ];
+  const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(' '));
+  /** Cut points into the joined page text: pieces may split words anywhere. */
+  const cuts = fc.array(fc.nat(), { maxLength: 8 });
+
+  it('the whole page, cut into pieces anywhere', () => {
+    let withMention = 0;
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), cuts, (blocks, cutList) => {
+        if (!hasMention(blocks)) return;
+        withMention += 1;
+        const page = blocks.join('\n');
+        const at = [...new Set(cutList.map((c) => c % (page.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((start, i) => page.slice(start, at[i] ?? page.length));
+        expect(gateOn(pieces)).toBe('open');
+      }),
+      { numRuns: RUNS },
+    );
+    // The property means something only if many random pages do hold a mention.
+    expect(withMention).toBeGreaterThan(RUNS / 4);
+  });
+});
+
+describe('readPieces (content.js and the scanner read the DOM through it)', () => {
+  const html = (children: number) =>
+    `<main><h1>Title</h1>${Array.from({ length: children }, (_, i) => `<p>para ${i} <a href="#">link</a> <em>em</em></p>`).join('')}</main><footer>foot</footer>`;
+
+  it.each([
+    ['a small page read whole', 10, Infinity],
+    ['a large page read child by child', 200, 0],
+  ])('%s: the pieces, in order, are the page text', (_label, children, wholeRootBelow) => {
+    document.body.innerHTML = html(children);
+    const texts = [...readPieces(document.body, document, { skip: () => false, wholeRootBelow })].map((p) => p.text);
+    expect(texts.join('')).toBe(document.body.textContent);
+    if (wholeRootBelow === 0) expect(texts.length).toBeGreaterThan(children);
+  });
+
+  it('reads open shadow roots after their host, as a new tree, and skips what it is told to', () => {
+    document.body.innerHTML = '<p>before</p><x-card><span>light</span></x-card><script>var korea = 1</script><p>after</p>';
+    const host = document.querySelector('x-card')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<b>shadow text</b>';
+    const pieces = [...readPieces(document.body, document, { skip: (el) => el.localName === 'script', wholeRootBelow: 0 })];
+    expect(pieces.map((p) => [p.text, p.newTree])).toEqual([
+      ['before', false],
+      ['light', false],
+      ['shadow text', true],
+      ['after', false],
+    ]);
+  });
+
+  it('opens a piece up when asked, so only that part is read node by node', () => {
+    document.body.innerHTML = '<div><p>one</p><p>two <b>three</b></p></div>';
+    const gen = readPieces(document.body, document, { skip: () => false, wholeRootBelow: Infinity });
+    const seen: string[] = [];
+    for (let r = gen.next(); !r.done; r = gen.next(r.value.text.includes('two') && r.value.text.length > 4)) seen.push(r.value.text);
+    expect(seen).toEqual(['onetwo three', 'onetwo three', 'one', 'two three', 'two ', 'three']);
+  });
+});
