@@ -24,6 +24,9 @@ const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
 const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = flag('quick');
+/** --only=10m,feed: just these parts (page names, "feed", "hover"); everything when absent. */
+const ONLY = opt('only')?.split(',');
+const wanted = (part: string) => !ONLY || ONLY.includes(part);
 const JSON_OUT = flag('json');
 const CHECK = flag('check');
 const FIREFOX = !flag('no-firefox');
@@ -161,7 +164,7 @@ async function launchChromium(tmp: string, label: Instance['label'], extDir: str
   });
   const id = extDir ? await browser.installExtension(extDir) : null;
   // Only the content scripts count; the background service worker runs elsewhere and is never attributed.
-  const isExt = (url: string) => id !== null && url.startsWith(`chrome-extension://${id}/`) && /\/(content|card)\.js/.test(url);
+  const isExt = (url: string) => id !== null && url.startsWith(`chrome-extension://${id}/`) && /\/(content|notes|card)\.js/.test(url);
   return { label, browser, id, isExt };
 }
 
@@ -333,7 +336,7 @@ async function chromiumScan(ext: Instance, floor: Instance, origin: string, page
         const run = await scanRun(inst, origin, p, tmp, `${p.name}-${inst.label}-${rep}`, after);
         (inst === ext ? r.ext : r.floor).push(run);
         log(`scan ${p.name} ${inst.label} #${rep}: ${run.total.toFixed(2)} ms in ${run.tasks} tasks, longest ${run.longest.toFixed(2)} ms${run.found ? '' : ' (last mention NOT highlighted)'}`);
-        if (inst === ext && p.name === '10m') {
+        if (inst === ext && p.name === (opt('profile') ?? '10m')) {
           mergeTimes(self, run.attribution.selfTime);
           mergeTimes(inclusive, run.attribution.totalTime);
           profiledRuns += 1;
@@ -621,7 +624,7 @@ async function main(): Promise<void> {
   log('pages', JSON.stringify(pageInfo));
 
   // Size
-  for (const file of ['content.js', 'card.js']) {
+  for (const file of ['content.js', 'notes.js', 'card.js']) {
     const full = path.join(extChrome, file);
     if (!existsSync(full)) {
       add({ metric: `size ${file}`, page: '-', browser: '-', value: null, unit: 'KB', note: 'n/a (not in the build)' });
@@ -635,7 +638,9 @@ async function main(): Promise<void> {
       browser: '-',
       value: bytes.length / 1024,
       unit: 'KB',
-      ...(file === 'content.js' ? { target: '≤ 60 KB', pass: bytes.length <= 60 * 1024 } : { note: 'loaded only on pages with a mention' }),
+      ...(file === 'content.js'
+        ? { target: '≤ 60 KB', pass: bytes.length <= 60 * 1024 }
+        : { note: file === 'notes.js' ? 'loaded only where the page gate opens (a candidate)' : 'loaded only on pages with a mention' }),
     });
     add({ metric: `size ${file} (gzip)`, page: '-', browser: '-', value: gz / 1024, unit: 'KB' });
   }
@@ -648,8 +653,9 @@ async function main(): Promise<void> {
   try {
     // Scan vs floor, longest task, no-mention page; on the same loads: heap, main-world walk, mark.js.
     const markSource = await readFile(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
-    const { results, self, inclusive, profiledRuns } = await chromiumScan(ext, floor, server.origin, pages, tmp, markSource);
-    for (const p of pages) {
+    const scanPages = pages.filter((p) => wanted(p.name));
+    const { results, self, inclusive, profiledRuns } = await chromiumScan(ext, floor, server.origin, scanPages, tmp, markSource);
+    for (const p of scanPages) {
       const r = results[p.name] as { ext: ScanRun[]; floor: ScanRun[] };
       const e = median(r.ext.map((x) => x.total));
       const f = median(r.floor.map((x) => x.total));
@@ -709,31 +715,35 @@ async function main(): Promise<void> {
     details.profile10m = { note: 'sampled time per run (mean over runs) on the 10 MB page, stacks holding content.js/card.js frames; names are minified unless --dist points at a readable build', self: top(self), inclusive: top(inclusive) };
 
     // Dynamic page
-    const feed = await chromiumFeed(ext, server.origin, tmp);
-    const p95 = percentile(feed.latencies, 95);
-    add({
-      metric: 'dynamic: append → highlight p95',
-      page: 'feed',
-      browser: 'chromium',
-      value: feed.latencies.length ? p95 : null,
-      unit: 'ms',
-      target: '≤ 100 ms',
-      pass: feed.latencies.length > 0 && feed.missed === 0 && p95 <= 100,
-      note: `${feed.latencies.length} seen, ${feed.missed} never highlighted; p50 ${fmt(percentile(feed.latencies, 50))} ms, max ${fmt(Math.max(...feed.latencies))} ms; page append of 200 p: median ${fmt(median(feed.appendMs))} ms`,
-    });
-    const feedLongest = feed.attribution.longest / 1000;
-    add({ metric: 'dynamic: longest extension task', page: 'feed', browser: 'chromium', value: feedLongest, unit: 'ms', target: '< 50 ms', pass: feedLongest < 50, note: `between the first append and 1 s after the last (${feed.attribution.marksFound ? 'page marks' : 'MARKS MISSING: whole run'}); extension total ${fmt(feed.attribution.total / 1000)} ms there; longest during the page's load ${fmt(feed.attribution.loadLongest / 1000)} ms` });
-    details.feed = { latencies: feed.latencies, missed: feed.missed, appendMs: feed.appendMs, extTotalMs: feed.attribution.total / 1000, tasksOver16ms: feed.attribution.tasks.filter((t) => t.ext > 16000).map((t) => ({ ms: t.ext / 1000, via: t.via })) };
+    if (wanted('feed')) {
+      const feed = await chromiumFeed(ext, server.origin, tmp);
+      const p95 = percentile(feed.latencies, 95);
+      add({
+        metric: 'dynamic: append → highlight p95',
+        page: 'feed',
+        browser: 'chromium',
+        value: feed.latencies.length ? p95 : null,
+        unit: 'ms',
+        target: '≤ 100 ms',
+        pass: feed.latencies.length > 0 && feed.missed === 0 && p95 <= 100,
+        note: `${feed.latencies.length} seen, ${feed.missed} never highlighted; p50 ${fmt(percentile(feed.latencies, 50))} ms, max ${fmt(Math.max(...feed.latencies))} ms; page append of 200 p: median ${fmt(median(feed.appendMs))} ms`,
+      });
+      const feedLongest = feed.attribution.longest / 1000;
+      add({ metric: 'dynamic: longest extension task', page: 'feed', browser: 'chromium', value: feedLongest, unit: 'ms', target: '< 50 ms', pass: feedLongest < 50, note: `between the first append and 1 s after the last (${feed.attribution.marksFound ? 'page marks' : 'MARKS MISSING: whole run'}); extension total ${fmt(feed.attribution.total / 1000)} ms there; longest during the page's load ${fmt(feed.attribution.loadLongest / 1000)} ms` });
+      details.feed = { latencies: feed.latencies, missed: feed.missed, appendMs: feed.appendMs, extTotalMs: feed.attribution.total / 1000, tasksOver16ms: feed.attribution.tasks.filter((t) => t.ext > 16000).map((t) => ({ ms: t.ext / 1000, via: t.via })) };
+    }
 
     // Hover
-    const p50 = pages.find((p) => p.name === '50k') as BenchPage;
-    const hovers = (await chromiumHover(ext, server.origin, p50, QUICK ? 3 : 5, tmp)) ?? [];
-    details.hover = hovers;
-    if (hovers.length === 0) add({ metric: 'hover: intent end → card painted', page: '50k', browser: 'chromium', value: null, unit: 'ms', target: '≤ 16 ms', pass: false, note: 'no card opened' });
-    else {
-      const med = median(hovers.map((h) => h.latency));
-      const first = hovers[0]?.latency ?? NaN;
-      add({ metric: 'hover: intent end → card painted (median)', page: '50k', browser: 'chromium', value: med, unit: 'ms', target: '≤ 16 ms', pass: med <= 16, note: `first open ${fmt(first)} ms, max ${fmt(Math.max(...hovers.map((h) => h.latency)))} ms over ${hovers.length}` });
+    if (wanted('hover')) {
+      const p50 = pages.find((p) => p.name === '50k') as BenchPage;
+      const hovers = (await chromiumHover(ext, server.origin, p50, QUICK ? 3 : 5, tmp)) ?? [];
+      details.hover = hovers;
+      if (hovers.length === 0) add({ metric: 'hover: intent end → card painted', page: '50k', browser: 'chromium', value: null, unit: 'ms', target: '≤ 16 ms', pass: false, note: 'no card opened' });
+      else {
+        const med = median(hovers.map((h) => h.latency));
+        const first = hovers[0]?.latency ?? NaN;
+        add({ metric: 'hover: intent end → card painted (median)', page: '50k', browser: 'chromium', value: med, unit: 'ms', target: '≤ 16 ms', pass: med <= 16, note: `first open ${fmt(first)} ms, max ${fmt(Math.max(...hovers.map((h) => h.latency)))} ms over ${hovers.length}` });
+      }
     }
 
   } finally {
