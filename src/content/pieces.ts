@@ -31,13 +31,19 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 /** An element with more children than this (or whose first child has) is opened up rather than read whole. */
 const FAN_OUT = 64;
+/** A possibly huge element with more elements than this is opened up rather than read whole. */
+const HUGE_ELEMENTS = 4000;
+/** A piece opened on request with more text than this may have huge children. */
+const HUGE_TEXT = 256 * 1024;
 
 /** Pieces of `root` in reading order; shadow trees come right after the piece that holds their host. */
 export function* readPieces(root: Element | ShadowRoot, doc: Document, options: PieceOptions): Generator<Piece, void, boolean | undefined> {
   const shadows = options.shadowRoots ?? true;
   // Depth first. A node is pushed with `siblings` when the walk goes on to its next sibling after it: children
   // are visited one sibling at a time, so a container of 20,000 paragraphs costs nothing until it is read.
-  const stack: (ShadowRoot | { node: Node; siblings: boolean })[] = [];
+  // `sized`: the node may be huge (a child of a huge element with few children: body, main, a wrapper), so its
+  // elements are counted before it is read whole.
+  const stack: (ShadowRoot | { node: Node; siblings: boolean; sized: boolean })[] = [];
   let newTree = false;
   const pushShadowRoots = (el: Element) => {
     if (!shadows) return;
@@ -52,27 +58,35 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
       if (shadow) stack.push(shadow);
     }
   };
-  const open = (node: Node) => {
+  const open = (node: Node, huge: boolean) => {
     // Its shadow tree after its light children (pushed first, popped last).
     if (shadows && node.nodeType === ELEMENT_NODE && (node as Element).shadowRoot) stack.push((node as Element).shadowRoot!);
-    if (node.firstChild) stack.push({ node: node.firstChild, siblings: true });
+    // A huge element with few children has huge children; one with many has ordinary ones (paragraphs).
+    const sized = huge && (node as Element).childElementCount <= FAN_OUT;
+    if (node.firstChild) stack.push({ node: node.firstChild, siblings: true, sized });
   };
+  /** Marks a step that read no text (an element counted and opened up), so the consumer may pause there. */
+  const step = (node: Node): Piece => ({ node, text: '', newTree: false });
 
   if (root.nodeType === ELEMENT_NODE && (root as Element).getElementsByTagName('*').length <= options.wholeRootBelow) {
-    const opened = yield { node: root, text: root.textContent ?? '', newTree: false };
-    if (opened) open(root);
+    const text = root.textContent ?? '';
+    const opened = yield { node: root, text, newTree: false };
+    if (opened) open(root, text.length > HUGE_TEXT);
     else pushShadowRoots(root as Element);
-  } else open(root);
+  } else {
+    open(root, true);
+    yield step(root);
+  }
 
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (!('siblings' in item)) {
       newTree = true;
-      if (item.firstChild) stack.push({ node: item.firstChild, siblings: true });
+      if (item.firstChild) stack.push({ node: item.firstChild, siblings: true, sized: false });
       continue;
     }
     const node = item.node;
-    if (item.siblings && node.nextSibling) stack.push({ node: node.nextSibling, siblings: true });
+    if (item.siblings && node.nextSibling) stack.push({ node: node.nextSibling, siblings: true, sized: item.sized });
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length === 0) continue;
@@ -84,12 +98,18 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     const el = node as Element;
     if (options.skip(el)) continue;
     if (el.childElementCount > FAN_OUT || (el.firstElementChild?.childElementCount ?? 0) > FAN_OUT) {
-      open(el);
+      open(el, false);
       continue;
     }
-    const opened = yield { node: el, text: el.textContent ?? '', newTree };
+    if (item.sized && el.getElementsByTagName('*').length > HUGE_ELEMENTS) {
+      open(el, true);
+      yield step(el);
+      continue;
+    }
+    const text = el.textContent ?? '';
+    const opened = yield { node: el, text, newTree };
     newTree = false;
-    if (opened) open(el);
+    if (opened) open(el, text.length > HUGE_TEXT);
     else pushShadowRoots(el);
   }
 }

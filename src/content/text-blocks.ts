@@ -102,7 +102,7 @@ const FILTER_REJECT = 2;
 /** How many nodes between shouldYield() calls (a clock read costs more than a node). */
 const YIELD_EVERY = 256;
 /** Pieces read between two looks at the clock. */
-const PIECES_PER_CHECK = 16;
+const PIECES_PER_CHECK = 4;
 /** A root with at most this many elements is first tested whole. */
 const WHOLE_ROOT_BELOW = 20_000;
 /** A candidate piece longer than this is opened up, to walk only the part that holds the candidate. */
@@ -170,6 +170,14 @@ function containerOf(node: Node, skipCache: WeakMap<Node, boolean>): Node | unde
 }
 
 /** Block container of a node already known to be in a readable context. */
+/** Is a proper ancestor of `node` (across shadow roots to their hosts) in `set`? */
+function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
+  for (let cur = node.parentNode ?? (node as ShadowRoot).host ?? null; cur; cur = cur.parentNode ?? (cur as ShadowRoot).host ?? null) {
+    if (set.has(cur)) return true;
+  }
+  return false;
+}
+
 function blockContainerAbove(node: Node): Node {
   let cur: Node | null = node;
   while (cur) {
@@ -389,17 +397,19 @@ export class TextScanner {
 
   /** Rescans the given changed subtrees synchronously; see the header. */
   scanChanged(roots: readonly Node[], _documentHasMention?: boolean): ChangeResult {
-    const containers: Node[] = [];
+    const candidates = new Set<Node>();
     for (const r of roots) {
       if (!r.isConnected) continue;
-      const c = r.nodeType === TEXT_NODE || !isBlockElement(r as Element) ? blockContainerAbove(r.nodeType === TEXT_NODE ? r.parentNode ?? r : r) : r;
-      if (!containers.some((o) => o.contains(c))) containers.push(c);
+      candidates.add(r.nodeType === TEXT_NODE || !isBlockElement(r as Element) ? blockContainerAbove(r.nodeType === TEXT_NODE ? r.parentNode ?? r : r) : r);
     }
+    // Outermost only; a climb to the root per container, not a comparison of every pair (a feed adds hundreds).
+    const containers = [...candidates].filter((c) => !hasAncestorIn(c, candidates));
+    const changed = new Set(containers);
     const staleBlocks: object[] = [];
     const keep: KnownBlock[] = [];
     for (const k of this.known) {
       const b = k.block;
-      const gone = b.nodes.some((n) => !n.isConnected || n.data.length === 0) || containers.some((c) => c.contains(b.container));
+      const gone = b.nodes.some((n) => !n.isConnected || n.data.length === 0) || changed.has(b.container) || hasAncestorIn(b.container, changed);
       if (gone) {
         if (k.mentions.length > 0) staleBlocks.push(b);
         for (const n of b.nodes) this.blockOf.delete(n);
