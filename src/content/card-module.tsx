@@ -108,23 +108,24 @@ export function createCard(env: CardEnvironment) {
   let reportStatus: 'idle' | 'copied' | { failed: string } = 'idle';
 
   function ensureHost(): ShadowRoot {
-    // The page may have removed our element; make a new one rather than fail.
-    if (host?.isConnected && shadow) return shadow;
-    host = env.doc.createElement(HOST_TAG);
-    shadow = host.attachShadow({ mode: 'closed' });
-    const style = env.doc.createElement('style');
-    style.textContent = cardCss;
-    const mount = env.doc.createElement('div');
-    shadow.append(style, mount);
-    host.addEventListener('pointerenter', env.onPointerEnter);
-    host.addEventListener('pointerleave', env.onPointerLeave);
-    host.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        close();
-      }
-    });
-    env.doc.documentElement.append(host);
+    if (!host || !shadow) {
+      host = env.doc.createElement(HOST_TAG);
+      shadow = host.attachShadow({ mode: 'closed' });
+      const style = env.doc.createElement('style');
+      style.textContent = cardCss;
+      const mount = env.doc.createElement('div');
+      shadow.append(style, mount);
+      host.addEventListener('pointerenter', env.onPointerEnter);
+      host.addEventListener('pointerleave', env.onPointerLeave);
+      host.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          close();
+        }
+      });
+    }
+    // The page may have removed our element: put it back rather than fail.
+    if (!host.isConnected) env.doc.documentElement.append(host);
     return shadow;
   }
 
@@ -132,9 +133,16 @@ export function createCard(env: CardEnvironment) {
     return ensureHost().lastElementChild as HTMLElement;
   }
 
-  function draw(): void {
+  /** Where the next card is rendered ahead of time: a container out of the page, swapped in when shown. */
+  let spare: HTMLElement | null = null;
+
+  /** What `spare` holds, rendered ahead by prerender. */
+  let rendered: { range: Range; framing: FramingResult | null } | null = null;
+
+  function draw(into?: HTMLElement): void {
     if (!current) return;
     const model = buildModel(current);
+    if (into) rendered = { range: current.range, framing: current.framing };
     render(
       <Card
         model={model}
@@ -144,8 +152,21 @@ export function createCard(env: CardEnvironment) {
         onReport={() => void copyReport()}
         reportStatus={reportStatus}
       />,
-      mountPoint(),
+      into ?? mountPoint(),
     );
+  }
+
+  /**
+   * While the pointer rests on a mention (before the hover delay ends): the card rendered into a container
+   * out of the page, so that opening it only swaps it in and places it.
+   */
+  function prerender(anchor: CardAnchor): void {
+    if (current) return;
+    spare ??= env.doc.createElement('div');
+    current = anchor;
+    reportStatus = 'idle';
+    draw(spare);
+    current = null;
   }
 
   async function copyReport(): Promise<void> {
@@ -220,9 +241,16 @@ export function createCard(env: CardEnvironment) {
       const active = env.doc.activeElement;
       returnFocus = active instanceof HTMLElement ? active : null;
     }
+    const ready = !current && spare !== null && rendered !== null && rendered.range === anchor.range && rendered.framing === anchor.framing;
     current = anchor;
     reportStatus = 'idle';
-    draw();
+    if (ready) {
+      // The card rendered ahead takes the place of the empty one.
+      const shown = mountPoint();
+      shown.replaceWith(spare!);
+      spare = shown;
+      rendered = null;
+    } else draw();
     position();
     if (options.focus) shadow?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
   }
@@ -241,6 +269,7 @@ export function createCard(env: CardEnvironment) {
 
   return {
     show,
+    prerender,
     close,
     get anchor() {
       return current;
@@ -248,6 +277,9 @@ export function createCard(env: CardEnvironment) {
     isHost: (node: EventTarget | null) => node !== null && node === host,
     destroy(): void {
       close();
+      if (spare) render(null, spare);
+      spare = null;
+      rendered = null;
       if (shadow) render(null, shadow.lastElementChild as HTMLElement);
       host?.remove();
       host = null;

@@ -196,50 +196,67 @@ export class NotesController {
     const before = this.mentions.length;
     this.mentions = this.mentions.filter((live) => !stale.has(live.blockKey) && !live.range.collapsed && live.range.startContainer.isConnected);
     const removed = before !== this.mentions.length;
+    if (removed) this.indexNodes();
     this.addFound(result.found);
-    if (removed || result.found.length > 0) {
-      this.indexNodes();
-      this.afterChange();
-    }
+    if (removed || result.found.length > 0) this.afterChange();
   }
 
   private addFound(found: readonly FoundMention[]): void {
     if (found.length === 0) return;
     for (const item of found) {
       const range = item.range;
-      this.mentions.push({
+      const live: LiveMention = {
         range,
         mention: item.mention,
         blockText: item.blockText,
         blockKey: item.blockKey,
         framing: null,
         rects: () => range.getClientRects(),
-      });
+      };
+      this.insertInOrder(live);
+      this.indexLive(live);
     }
-    this.sortMentions();
-    this.indexNodes();
     // Paint as we go on long pages; the card module loads in parallel.
     this.repaint();
     void this.loadCardModule();
   }
 
-  private sortMentions(): void {
-    this.mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  /** Document order, by binary search: new mentions mostly go at the end (a scan, a feed), so this is cheap. */
+  private insertInOrder(live: LiveMention): void {
+    const before = (a: LiveMention, b: LiveMention) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) < 0;
+      } catch {
+        return false; // different trees (a shadow root): keep the order found
+      }
+    };
+    let lo = 0;
+    let hi = this.mentions.length;
+    if (hi > 0 && !before(live, this.mentions[hi - 1]!)) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(live, this.mentions[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    this.mentions.splice(lo, 0, live);
   }
 
+  /** Text node → the mentions over it, for hover. Rebuilt whole only when mentions go away. */
   private indexNodes(): void {
     this.byNode = new Map();
-    for (const live of this.mentions) {
-      const walker = this.doc.createTreeWalker(live.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-      let node: Node | null = live.range.commonAncestorContainer.nodeType === Node.TEXT_NODE ? live.range.commonAncestorContainer : walker.nextNode();
-      while (node) {
-        if (live.range.intersectsNode(node)) {
-          const list = this.byNode.get(node) ?? [];
-          list.push(live);
-          this.byNode.set(node, list);
-        }
-        node = walker.nextNode();
+    for (const live of this.mentions) this.indexLive(live);
+  }
+
+  private indexLive(live: LiveMention): void {
+    const walker = this.doc.createTreeWalker(live.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    let node: Node | null = live.range.commonAncestorContainer.nodeType === Node.TEXT_NODE ? live.range.commonAncestorContainer : walker.nextNode();
+    while (node) {
+      if (live.range.intersectsNode(node)) {
+        const list = this.byNode.get(node) ?? [];
+        list.push(live);
+        this.byNode.set(node, list);
       }
+      node = walker.nextNode();
     }
   }
 
@@ -264,9 +281,28 @@ export class NotesController {
     if (shown.length !== this.reported || shown.length > 0) this.sendCount(shown.length, flagged);
   }
 
+  private sentCount = '';
+  private pendingCount: { count: number; flagged: number } | null = null;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The badge's count: the same figures are not sent twice, and a feed's stream of changes at most every 250 ms. */
   private sendCount(count: number, flagged: number): void {
     this.reported = count;
-    ext.runtime.sendMessage({ type: 'cs:mentions', count, flagged }).catch(() => undefined);
+    this.pendingCount = { count, flagged };
+    if (count === 0 || this.sentCount === '') this.flushCount();
+    else this.countTimer ??= setTimeout(() => this.flushCount(), 250);
+  }
+
+  private flushCount(): void {
+    clearTimeout(this.countTimer);
+    this.countTimer = undefined;
+    const next = this.pendingCount;
+    this.pendingCount = null;
+    if (!next || !contextAlive()) return;
+    const key = `${next.count}/${next.flagged}`;
+    if (key === this.sentCount) return;
+    this.sentCount = key;
+    ext.runtime.sendMessage({ type: 'cs:mentions', count: next.count, flagged: next.flagged }).catch(() => undefined);
   }
 
   private loadCardModule(): Promise<CardModule | null> {
@@ -324,8 +360,12 @@ export class NotesController {
       candidatesAt: (node) => (this.alive() ? (this.byNode.get(node) ?? []) : []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
       isOverCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
       prepare: (live) => {
-        // Only when the card's code is already here; loading it is not worth doing for a pass-by.
-        void this.cardModule?.then((module) => module?.warm(this.passageOf(live)));
+        // Only when the card's code is already here; loading it is not worth doing for a pass-by. The card is
+        // rendered out of the page now, so that opening it after the hover delay only attaches and places it.
+        void this.cardModule?.then((module) => {
+          if (!module || !this.running || !this.mentions.includes(live)) return;
+          this.cardFor(module).prerender(this.anchorOf(live, undefined));
+        });
       },
       open: (live, point) => void this.openCard(live, point, false),
       close: () => this.card?.close(),
@@ -333,9 +373,7 @@ export class NotesController {
     });
   }
 
-  private async openCard(live: LiveMention, point: { x: number; y: number } | undefined, focus: boolean): Promise<void> {
-    const module = await this.loadCardModule();
-    if (!module || !this.running || !this.mentions.includes(live)) return;
+  private cardFor(module: CardModule): CardController {
     this.card ??= module.createCard({
       doc: this.doc,
       t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
@@ -344,11 +382,19 @@ export class NotesController {
       onClosed: () => this.highlighter.setActive(null),
       turnOffSite: () => void this.turnOffSite(),
     });
+    return this.card;
+  }
+
+  private anchorOf(live: LiveMention, point: { x: number; y: number } | undefined) {
+    return { range: live.range, point, passage: this.passageOf(live), framing: this.settings.framingFlags ? live.framing : null };
+  }
+
+  private async openCard(live: LiveMention, point: { x: number; y: number } | undefined, focus: boolean): Promise<void> {
+    const module = await this.loadCardModule();
+    if (!module || !this.running || !this.mentions.includes(live)) return;
+    const card = this.cardFor(module);
     this.highlighter.setActive(live.range);
-    this.card.show(
-      { range: live.range, point, passage: this.passageOf(live), framing: this.settings.framingFlags ? live.framing : null },
-      { focus },
-    );
+    card.show(this.anchorOf(live, point), { focus });
   }
 
   private async turnOffSite(): Promise<void> {

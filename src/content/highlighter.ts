@@ -19,6 +19,7 @@ export interface Paintable {
 
 export class Highlighter {
   private readonly registry: HighlightRegistry | undefined;
+  private readonly painted = new Map<string, { highlight: Highlight; ranges: Set<AbstractRange> }>();
 
   constructor(win: Window & typeof globalThis) {
     // Missing on old engines: then nothing is painted, and nothing breaks.
@@ -44,13 +45,40 @@ export class Highlighter {
   }
 
   clear(): void {
+    this.painted.clear();
     if (!this.registry) return;
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.registry.delete(name);
   }
 
+  /**
+   * Changes only what changed: a registered Highlight keeps its ranges and gets the new ones added, so the
+   * browser repaints the new mention, not every mention on the page (a feed adds one every frame). What each
+   * Highlight holds is kept here: Firefox cannot iterate a page object's set through its Xray wrapper.
+   */
   private setOrDelete(name: string, ranges: AbstractRange[]): void {
     if (!this.registry) return;
-    if (ranges.length === 0) this.registry.delete(name);
-    else this.registry.set(name, new Highlight(...ranges));
+    const painted = this.painted.get(name);
+    if (ranges.length === 0) {
+      this.registry.delete(name);
+      this.painted.delete(name);
+      return;
+    }
+    if (!painted || !this.registry.has(name)) {
+      const highlight = new Highlight(...ranges);
+      this.registry.set(name, highlight);
+      this.painted.set(name, { highlight, ranges: new Set(ranges) });
+      return;
+    }
+    const wanted = new Set(ranges);
+    for (const range of painted.ranges) {
+      if (wanted.has(range)) continue;
+      painted.highlight.delete(range);
+      painted.ranges.delete(range);
+    }
+    for (const range of ranges) {
+      if (painted.ranges.has(range)) continue;
+      painted.highlight.add(range);
+      painted.ranges.add(range);
+    }
   }
 }

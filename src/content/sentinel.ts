@@ -74,7 +74,8 @@ export class PageSentinel {
   private removeLeftovers(): void {
     const registry = typeof this.win.CSS !== 'undefined' && 'highlights' in this.win.CSS ? this.win.CSS.highlights : undefined;
     if (registry && registry.size > 0) for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
-    for (const el of Array.from(this.doc.documentElement.children)) if (el.localName.startsWith(OWN_PREFIX)) el.remove();
+    const children = this.doc.documentElement.children;
+    for (let i = children.length - 1; i >= 0; i--) if (children[i]!.localName.startsWith(OWN_PREFIX)) children[i]!.remove();
   }
 
   private alive(): boolean {

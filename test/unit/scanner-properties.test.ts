@@ -184,10 +184,10 @@ describe('TextScanner on random DOM trees', () => {
 
 // ─────────────── the Highlighter ───────────────
 
-class FakeHighlight {
-  readonly ranges: AbstractRange[];
+/** The Highlight interface is set-like; the Highlighter adds and deletes ranges in place. */
+class FakeHighlight extends Set<AbstractRange> {
   constructor(...ranges: AbstractRange[]) {
-    this.ranges = ranges;
+    super(ranges);
   }
 }
 
@@ -218,10 +218,18 @@ describe('Highlighter: switching off leaves no highlight behind', () => {
         const registry = new Map<string, unknown>([['page-own-highlight', new FakeHighlight()]]);
         const win = { CSS: { highlights: registry } } as unknown as Window & typeof globalThis;
         const highlighter = new Highlighter(win);
-        const range = document.createRange();
+        const ranges = Array.from({ length: 4 }, () => document.createRange());
+        const range = ranges[0]!;
         for (const o of ops) {
-          if (o.kind === 'paint') highlighter.paint(o.items.map((framed) => ({ range, framed })), o.style, o.framing);
-          else if (o.kind === 'active') highlighter.setActive(o.on ? range : null);
+          if (o.kind === 'paint') {
+            const items = o.items.map((framed, i) => ({ range: ranges[i]!, framed }));
+            highlighter.paint(items, o.style, o.framing);
+            // Painted in place or anew, each name holds exactly the ranges of this paint.
+            const plain = items.filter((item) => !(o.framing && item.framed)).map((item) => item.range);
+            const framed = items.filter((item) => o.framing && item.framed).map((item) => item.range);
+            expect(new Set((registry.get(HIGHLIGHT_NAMES[o.style]) as Set<AbstractRange> | undefined) ?? [])).toEqual(new Set(plain));
+            expect(new Set((registry.get(HIGHLIGHT_NAMES.framed) as Set<AbstractRange> | undefined) ?? [])).toEqual(new Set(framed));
+          } else if (o.kind === 'active') highlighter.setActive(o.on ? range : null);
           else highlighter.clear();
           for (const name of registry.keys()) expect(name === 'page-own-highlight' || ours.has(name)).toBe(true);
         }
