@@ -173,6 +173,9 @@ export function feedPage(seed: number, opts: { batches: number; perBatch: number
   const check = () => {
     if (pending.size === 0) return;
     const now = performance.now();
+    // The first check after a frame that began after the append: the earliest a highlight could be seen
+    // (the baseline: how late the page's own frames run).
+    for (const rec of pending.values()) if (rec.frameAt < 0 && rec.appendedAt > 0 && lastFrameAt > rec.appendedAt) rec.frameAt = now;
     for (const name of NAMES) {
       const h = CSS.highlights.get(name);
       if (!h) continue;
@@ -185,7 +188,8 @@ export function feedPage(seed: number, opts: { batches: number; perBatch: number
   };
   const channel = new MessageChannel();
   channel.port1.onmessage = check;
-  const frame = () => { channel.port2.postMessage(0); if (!feed.done || pending.size) requestAnimationFrame(frame); };
+  let lastFrameAt = 0;
+  const frame = () => { lastFrameAt = performance.now(); channel.port2.postMessage(0); if (!feed.done || pending.size) requestAnimationFrame(frame); };
   let batch = 0;
   const tick = () => {
     if (batch === 0) performance.mark('bench-feed-start');
@@ -196,7 +200,7 @@ export function feedPage(seed: number, opts: { batches: number; perBatch: number
       p.innerHTML = T[Math.floor(rand() * T.length)];
       if (i === hit) { p.dataset.m = String(batch); p.append(' ' + M[batch % M.length]); }
       list.append(p);
-      if (i === hit) { const rec = { batch, appendedAt: 0, seenAt: -1 }; pending.set(p, rec); feed.mentions.push(rec); }
+      if (i === hit) { const rec = { batch, appendedAt: 0, frameAt: -1, seenAt: -1 }; pending.set(p, rec); feed.mentions.push(rec); }
     }
     const t1 = performance.now();
     for (const rec of feed.mentions) if (rec.batch === batch) rec.appendedAt = t1;
