@@ -517,12 +517,25 @@ async function firefoxPart(tmp: string, origin: string, pages: BenchPage[], extD
         return null;
       });
       if (!target) break;
+      // The pointer keeps its place across pages: off any mention first, and long enough for a timer armed by
+      // the scroll above (the content moved under it) to lapse, or the card would open before the test's move.
+      await hp.mouse.move(1, 1);
+      await sleep(800);
       await hp.evaluate(() => {
         const w = window as unknown as { __hover: { frameAfterMove?: number; painted?: number } };
         w.__hover = {};
         const channel = new MessageChannel();
         channel.port1.onmessage = () => (w.__hover.painted ??= performance.now());
-        addEventListener('pointermove', () => requestAnimationFrame(() => (w.__hover.frameAfterMove = performance.now())), { capture: true });
+        // T0: the frame after the test's first move, where the extension arms its timer (later moves onto the same
+        // mention do not re-arm it). Moves after the card appears (Firefox sends one when content changes under
+        // the pointer) are not the test's.
+        addEventListener(
+          'pointermove',
+          () => {
+            if ((w.__hover as { attached?: number }).attached === undefined) requestAnimationFrame(() => (w.__hover.frameAfterMove ??= performance.now()));
+          },
+          { capture: true },
+        );
         new MutationObserver((records) => {
           for (const r of records)
             for (const n of Array.from(r.addedNodes))
