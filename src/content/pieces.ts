@@ -68,7 +68,11 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
   /** Marks a step that read no text (an element counted and opened up), so the consumer may pause there. */
   const step = (node: Node): Piece => ({ node, text: '', newTree: false });
 
-  if (root.nodeType === ELEMENT_NODE && (root as Element).getElementsByTagName('*').length <= options.wholeRootBelow) {
+  // (Infinity: the caller knows the root is small enough, and counting its elements would be wasted.)
+  const whole =
+    root.nodeType === ELEMENT_NODE &&
+    (options.wholeRootBelow === Infinity || (root as Element).getElementsByTagName('*').length <= options.wholeRootBelow);
+  if (whole) {
     const text = root.textContent ?? '';
     const opened = yield { node: root, text, newTree: false };
     if (opened) open(root, text.length > HUGE_TEXT);

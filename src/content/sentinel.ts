@@ -12,10 +12,9 @@ import { createGate, longestLiteral, PieceReader, type Gate, type GateAnswer, ty
 import { parseToContent, readSettings } from '../core/content-guards';
 import { activeState, hostKey, SETTINGS_KEY } from '../core/settings';
 import { contextAlive, ext } from './ext-api';
-import { HIGHLIGHT_NAMES } from './highlighter';
+import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
 import { readPieces } from './pieces';
-import { shadowHostCandidates } from './shadow-hosts';
 import { yieldToPage } from './yield';
 import type { NotesApi, NotesHandle } from './notes-entry';
 
@@ -34,6 +33,16 @@ const isSkipped = (el: Element) => SKIP.has(el.localName) || el.localName.starts
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+
+/**
+ * A previous copy of the extension (before an update) may have left highlights or a card behind. A function,
+ * not a method, so that the Chrome build, which never calls it, leaves it and the Highlighter out.
+ */
+function removeLeftovers(doc: Document, win: Window & typeof globalThis): void {
+  new Highlighter(win).clear();
+  const children = doc.documentElement.children;
+  for (let i = children.length - 1; i >= 0; i--) if (children[i]!.localName.startsWith(OWN_PREFIX)) children[i]!.remove();
+}
 
 export class PageSentinel {
   private readonly gate: Gate;
@@ -63,19 +72,11 @@ export class PageSentinel {
   start(): void {
     // Firefox injects content scripts into open tabs when the extension is updated; Chrome never does, and
     // its orphaned copies clean up after themselves (controller.ts, alive()).
-    if (__BROWSER__ === 'firefox') this.removeLeftovers();
+    if (__BROWSER__ === 'firefox') removeLeftovers(this.doc, this.win);
     ext.runtime.onMessage.addListener(this.onMessage as never);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
     this.walk();
-  }
-
-  /** A previous copy of the extension (before an update) may have left highlights or a card behind. */
-  private removeLeftovers(): void {
-    const registry = typeof this.win.CSS !== 'undefined' && 'highlights' in this.win.CSS ? this.win.CSS.highlights : undefined;
-    if (registry && registry.size > 0) for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
-    const children = this.doc.documentElement.children;
-    for (let i = children.length - 1; i >= 0; i--) if (children[i]!.localName.startsWith(OWN_PREFIX)) children[i]!.remove();
   }
 
   private alive(): boolean {
@@ -195,12 +196,12 @@ export class PageSentinel {
         for (const node of Array.from(record.addedNodes)) {
           reader.restart();
           if (node.nodeType === TEXT_NODE) answer = reader.feed((node as Text).data);
-          else if (node.nodeType === ELEMENT_NODE && !(node as Element).localName.startsWith(OWN_PREFIX)) {
-            answer = reader.feed(node.textContent ?? '');
-            const hosts = answer === 'shut' ? shadowHostCandidates(node, this.doc) : { length: 0, item: () => null };
-            for (let i = 0; i < hosts.length && answer === 'shut'; i++) {
-              const shadow = hosts.item(i)?.shadowRoot;
-              if (shadow) answer = reader.feed(shadow.textContent ?? '');
+          else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element)) {
+            // The same reading as the page's: the subtree whole, then its open shadow trees.
+            for (const piece of readPieces(node as Element, this.doc, { skip: isSkipped, wholeRootBelow: Infinity })) {
+              if (piece.newTree) reader.restart();
+              answer = reader.feed(piece.text);
+              if (answer !== 'shut') break;
             }
           }
           if (answer !== 'shut') break;
