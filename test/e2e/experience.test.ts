@@ -20,14 +20,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCard, type Box, type CardReading } from './card-reader';
 import {
   artifactsDir,
+  browserPerSuite,
   clickReal,
   domSnapshot,
   HIGHLIGHT_NAMES,
-  launchBrowser,
   readHighlights,
   selectedBrowsers,
   sleep,
@@ -180,12 +180,9 @@ async function saveClip(page: Page, kind: BrowserKind, name: string, clip?: Box)
 }
 
 describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
+  const suite = browserPerSuite(kind, defaults);
+  const { track } = suite;
   let session: Session;
-  const pages: Page[] = [];
-  const track = (page: Page) => {
-    pages.push(page);
-    return page;
-  };
   const settings = () => session.getStorage('settings') as Promise<{ disabledSites?: string[] } | undefined>;
 
   const openPage = async (file: string): Promise<Page> => {
@@ -220,17 +217,8 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     });
 
   beforeAll(async () => {
-    session = await launchBrowser(kind);
+    session = suite.session;
     probe = await session.openExtensionPage('manifest.json');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-    await session.setStorage('settings', { ...defaults });
   });
 
   it('resting on a mention opens the card with facts and a quote; moving away or Escape closes it', async () => {

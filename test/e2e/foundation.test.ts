@@ -11,12 +11,12 @@
  * when the session has system access (-remote-allow-system-access, see harness.ts); that is used for nothing else.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserPerSuite,
   clickReal,
   domSnapshot,
   HIGHLIGHT_NAMES,
-  launchBrowser,
   readHighlights,
   selectedBrowsers,
   sleep,
@@ -58,27 +58,13 @@ async function waitForNoHighlights(page: Page, timeout = 5_000): Promise<void> {
 }
 
 describe.each(selectedBrowsers())('foundation in %s', (kind) => {
+  const suite = browserPerSuite(kind, defaults);
+  const { track } = suite;
   let session: Session;
-  const pages: Page[] = [];
-  const track = (page: Page) => {
-    pages.push(page);
-    return page;
-  };
+  beforeAll(() => {
+    session = suite.session;
+  });
   const settings = () => session.getStorage('settings') as Promise<StoredSettings | undefined>;
-
-  beforeAll(async () => {
-    session = await launchBrowser(kind);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-    // Each test starts from the defaults, whatever the previous one left.
-    await session.setStorage('settings', { ...defaults });
-  });
 
   it('the content script paints the mentions of the treaty and reports them', async () => {
     const page = track(await session.openFixture('mention.html'));

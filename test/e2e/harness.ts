@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type CDPSession, type ConsoleMessage, type Page, type Target } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export type BrowserKind = 'chromium' | 'firefox';
 export const browserKinds: readonly BrowserKind[] = ['chromium', 'firefox'];
@@ -553,6 +554,36 @@ export async function saveScreenshot(page: Page, kind: BrowserKind, name: string
 }
 
 /** Which browsers this run covers: E2E_BROWSERS=chromium,firefox (default both). */
+/**
+ * One browser for a describe block: launched before its tests and closed after them. The pages a test opened
+ * through `track` are closed after it, and the stored settings are put back to `defaults`, so each test starts
+ * from them whatever the previous one left.
+ */
+export function browserPerSuite(kind: BrowserKind, defaults: Record<string, unknown>): { readonly session: Session; track(page: Page): Page } {
+  let session: Session | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    session = await launchBrowser(kind);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+    await session?.setStorage('settings', { ...defaults });
+  });
+  return {
+    get session() {
+      if (!session) throw new Error('the browser is not launched yet (use the session inside tests and hooks)');
+      return session;
+    },
+    track(page) {
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
 export function selectedBrowsers(): BrowserKind[] {
   const wanted = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim());
   return browserKinds.filter((kind) => wanted.includes(kind));
