@@ -7,6 +7,8 @@
  *   --check          exit 1 when a target is missed
  *   --no-firefox     skip the Firefox part (--no-chromium: the Chromium part)
  *   --dist=<dir>     measure another build (default dist/); --keep-traces writes the traces to the temp dir
+ *   --only=<parts>   e.g. --only=10m,feed (page names, "feed", "hover"); --reps=<n> loads per page and build
+ *   --profile=<page> the page whose sampled profile is printed (default 10m)
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -310,7 +312,7 @@ function mergeTimes(into: Map<string, number>, from: Map<string, number>): void 
 }
 
 // A 10 MB load takes 15–25 s here (Chromium's own parse and layout), so fewer repetitions there.
-const repsFor = (p: BenchPage) => (p.html.length > 5e6 ? (QUICK ? 1 : 2) : QUICK ? 3 : 5);
+const repsFor = (p: BenchPage) => (opt('reps') ? Number(opt('reps')) : p.html.length > 5e6 ? (QUICK ? 1 : 2) : QUICK ? 3 : 5);
 
 /**
  * Per page: alternating floor / extension loads, each fresh and traced. On the same loads, after the trace:
@@ -336,6 +338,7 @@ async function chromiumScan(ext: Instance, floor: Instance, origin: string, page
         const run = await scanRun(inst, origin, p, tmp, `${p.name}-${inst.label}-${rep}`, after);
         (inst === ext ? r.ext : r.floor).push(run);
         log(`scan ${p.name} ${inst.label} #${rep}: ${run.total.toFixed(2)} ms in ${run.tasks} tasks, longest ${run.longest.toFixed(2)} ms${run.found ? '' : ' (last mention NOT highlighted)'}`);
+        if (inst === ext) log(`  longest task, sampled: ${run.attribution.longestTaskTop.slice(0, 6).map(([fn, us]) => `${fn.slice(0, 50)} ${(us / 1000).toFixed(1)}`).join(' · ')}`);
         if (inst === ext && p.name === (opt('profile') ?? '10m')) {
           mergeTimes(self, run.attribution.selfTime);
           mergeTimes(inclusive, run.attribution.totalTime);

@@ -59,6 +59,8 @@ export interface Attribution {
   totalTime: Map<string, number>;
   mainThread: { pid: number; tid: number } | null;
   sampleInterval: number;
+  /** What the longest task spent its sampled extension time on (self time per function, µs, largest first). */
+  longestTaskTop: [string, number][];
 }
 
 interface CallFrame {
@@ -130,7 +132,7 @@ function urlsOf(e: TraceEvent): string[] {
 }
 
 export function attribute(events: TraceEvent[], isExt: (url: string) => boolean): Attribution {
-  const empty: Attribution = { total: 0, longest: 0, tasks: [], selfTime: new Map(), totalTime: new Map(), mainThread: null, sampleInterval: 0 };
+  const empty: Attribution = { total: 0, longest: 0, tasks: [], selfTime: new Map(), totalTime: new Map(), mainThread: null, sampleInterval: 0, longestTaskTop: [] };
   // The page's renderer main thread: where the extension's script first ran.
   const threads = new Map<string, number>();
   for (const e of events) {
@@ -190,6 +192,10 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
   const samplePage = (s: Sample) => chainFlag(s.node, nodePage, (u) => /^https?:|^pptr:/.test(u));
   const interval = samples.length > 1 ? median(samples.slice(1, 2000).map((s) => s.dur).filter((d) => d > 0)) : 0;
 
+  const frameKey = (n: ProfileNode) => {
+    const f = n.callFrame;
+    return `${f.functionName || '(anonymous)'} ${(f.url ?? '').replace(/^.*\//, '')}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`;
+  };
   const selfTime = new Map<string, number>();
   const totalTime = new Map<string, number>();
   for (const s of samples) {
@@ -197,11 +203,10 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
     const seen = new Set<string>();
     let first = true;
     for (let n = nodes.get(s.node); n; n = n.parent !== undefined ? nodes.get(n.parent) : undefined) {
-      const f = n.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${(f.url ?? '').replace(/^.*\//, '')}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`;
+      const key = frameKey(n);
       if (first) selfTime.set(key, (selfTime.get(key) ?? 0) + s.dur);
       first = false;
-      if (isExt(f.url ?? '') && !seen.has(key)) {
+      if (isExt(n.callFrame.url ?? '') && !seen.has(key)) {
         seen.add(key);
         totalTime.set(key, (totalTime.get(key) ?? 0) + s.dur);
       }
@@ -265,7 +270,17 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
       tasks.push({ ts: t0, dur, ext: Math.min(dur, spans + sampledOutside), owned: false, via: `${via} (mixed)` });
     }
   }
+  const longestTask = tasks.reduce<TaskCost | null>((a, t) => (!a || t.ext > a.ext ? t : a), null);
+  const inLongest = new Map<string, number>();
+  if (longestTask) {
+    for (const s of samples) {
+      if (s.ts < longestTask.ts || s.ts > longestTask.ts + longestTask.dur || !sampleExt(s)) continue;
+      const n = nodes.get(s.node);
+      if (n) inLongest.set(frameKey(n), (inLongest.get(frameKey(n)) ?? 0) + s.dur);
+    }
+  }
   return {
+    longestTaskTop: [...inLongest.entries()].sort((a, b) => b[1] - a[1]),
     total: tasks.reduce((n, t) => n + t.ext, 0),
     longest: tasks.reduce((n, t) => Math.max(n, t.ext), 0),
     tasks,
