@@ -13,6 +13,8 @@
  * Sticky and order-free: the gate may open for a page whose words are far apart, never stay shut for a page
  * with a mention.
  */
+import { INVISIBLE } from './invisible';
+
 export interface GateLiterals {
   /** Every mention holds one of these. */
   core: string[];
@@ -31,8 +33,6 @@ export interface Gate {
   readonly open: boolean;
 }
 
-/** Dropped by the normaliser too, so "Ko\u00ADrea" is "korea" to the matcher. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u180e\u007f]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 /** Longest literal: pieces must overlap by this much less one so that no literal falls between two. */

@@ -13,6 +13,7 @@
  * - curly single quotes, primes, backtick, acute → "'"; curly double quotes, «», „ → '"';
  * - soft hyphen, zero-width space/joiners, word joiner, BOM → removed.
  */
+import { INVISIBLE } from './invisible';
 
 export interface Normalized {
   /** The normalised text. */
@@ -28,7 +29,6 @@ const SLASH = new Set([0x2044, 0x2215, 0xff0f, 0x00b7, 0x30fb, 0xff65, 0x2027, 0
 const SINGLE_QUOTE = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x0060, 0x00b4, 0xff07]);
 const DOUBLE_QUOTE = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02]);
 
-const DROPPED = /[\u00ad\u200b-\u200d\u2060\ufeff\u180e\u007f]/;
 /** Single code units folded to " ", "-", "/", "'" or '"' (everything the loop below folds, after lower-casing). */
 const FOLD = new Map<string, string>();
 for (const [set, to] of [
@@ -57,7 +57,7 @@ export function normalizeText(input: string): Normalized {
   }
   // Common case: nothing to drop and lower-casing keeps the length. Then every change is one code unit for
   // one, the map is the identity, and two native passes do the work of the loop below.
-  if (!DROPPED.test(input)) {
+  if (!INVISIBLE.test(input)) {
     const lower = input.toLowerCase();
     if (lower.length === n) {
       const map = new Uint32Array(n + 1);
