@@ -501,14 +501,15 @@ export class TextScanner {
       let open = false;
       for (let r = pieces.next(); !r.done; r = pieces.next(open)) {
         open = false;
-        if (++count % PIECES_PER_CHECK === 0 && state.shouldYield()) state.shouldYield = yield;
         const { node, text } = r.value;
+        // An empty piece may be a step that took time (pieces.ts): a look at the clock there too.
+        if ((++count % PIECES_PER_CHECK === 0 || text === '') && state.shouldYield()) state.shouldYield = yield;
+        // A huge piece is opened up without a test: its huge nodes go to their windows (visitText).
+        if (text.length <= HUGE_BLOCK && !this.matcher.mayContain(text, state.hasMention)) continue;
         if (node.nodeType === TEXT_NODE) {
           yield* this.visitText(node as Text, state);
           continue;
         }
-        // A huge piece is opened up without a test: its huge nodes go to their windows (visitText).
-        if (text.length <= HUGE_BLOCK && !this.matcher.mayContain(text, state.hasMention)) continue;
         if (text.length > REFINE_ABOVE && (node as Element).firstElementChild) {
           open = true;
           continue;

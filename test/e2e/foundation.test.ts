@@ -103,6 +103,26 @@ describe.each(selectedBrowsers())('foundation in %s', (kind) => {
     expect(badge).toBe(String(count));
   });
 
+  // The small page is read whole by the page gate; with 30,000 filler paragraphs it skips the gate and the
+  // finder reads it piece by piece, finding the shadow hosts of each tree once.
+  it.each([
+    ['a small page', ''],
+    ['a large page', '?filler=30000'],
+  ])('mentions inside open shadow roots are painted (nested ones and an empty <div> host too), none in a skipped <svg>: %s', async (_label, query) => {
+    const page = track(await session.openFixture(`shadow.html${query}`));
+    await waitForHighlights(page, MENTION, 3, { atLeast: true, timeout: 20_000 });
+    await sleep(500);
+    const where = await page.evaluate((name: string) => {
+      const ids: string[] = [];
+      CSS.highlights.get(name)?.forEach((range) => {
+        const node = range.startContainer;
+        ids.push((node instanceof Element ? node : node.parentElement)?.closest('p')?.id ?? '?');
+      });
+      return [...new Set(ids)].sort();
+    }, MENTION);
+    expect(where).toEqual(['in-inner', 'in-story', 'in-widget']);
+  });
+
   it('on a page with no mention: no highlight and no change to the DOM', async () => {
     const page = track(await session.openFixture('no-mention.html'));
     const before = await domSnapshot(page);

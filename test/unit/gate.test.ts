@@ -144,6 +144,37 @@ describe('readPieces (content.js and the scanner read the DOM through it)', () =
     ]);
   });
 
+  it.each([
+    ['read whole', Infinity],
+    ['read piece by piece', 0],
+  ])('finds each tree’s hosts once and reads their shadow trees in order, past a host in a skipped element: %s', (_label, wholeRootBelow) => {
+    document.body.innerHTML =
+      '<p>one</p><script><x-a id="skipped"></x-a></script><div><x-a id="first"></x-a><p>two</p></div><x-b id="second"><i>three</i></x-b><div id="widget"></div><p>four</p>';
+    // A host inside a skipped element (the parser keeps script text, so build it by hand).
+    const skippedHost = document.createElement('x-a');
+    document.querySelector('script')!.replaceWith(Object.assign(document.createElement('noscript'), {}));
+    document.querySelector('noscript')!.append(skippedHost);
+    skippedHost.attachShadow({ mode: 'open' }).innerHTML = '<p>never</p>';
+    document.getElementById('first')!.attachShadow({ mode: 'open' }).innerHTML = '<p>s1</p><x-c><b>nested light</b></x-c>';
+    const nested = document.getElementById('first')!.shadowRoot!.querySelector('x-c')!;
+    nested.attachShadow({ mode: 'open' }).innerHTML = '<p>s1 nested</p>';
+    document.getElementById('second')!.attachShadow({ mode: 'open' }).innerHTML = '<p>s2</p>';
+    document.getElementById('widget')!.attachShadow({ mode: 'open' }).innerHTML = '<p>s3</p>';
+    const skip = (el: Element) => el.localName === 'noscript';
+    const texts = [...readPieces(document.body, document, { skip, wholeRootBelow })].map((p) => p.text).filter((t) => t !== '');
+    const shadowTexts = texts.filter((t) => /^s\d/.test(t) || t.includes('nested') || t === 'never');
+    expect(shadowTexts.join('|')).toMatch(/^s1.*\|s1 nested\|s2\|s3$/);
+    expect(texts).not.toContain('never');
+    if (wholeRootBelow === 0) {
+      // Each shadow tree right after the piece that holds its host.
+      const at = (t: string) => texts.findIndex((x) => x.includes(t));
+      expect(at('s1')).toBeGreaterThan(at('two'));
+      expect(at('s1')).toBeLessThan(at('three'));
+      expect(at('s2')).toBeGreaterThan(at('three'));
+      expect(at('s3')).toBeLessThan(at('four'));
+    }
+  });
+
   it('opens a piece up when asked, so only that part is read node by node', () => {
     document.body.innerHTML = '<div><p>one</p><p>two <b>three</b></p></div>';
     const gen = readPieces(document.body, document, { skip: () => false, wholeRootBelow: Infinity });
