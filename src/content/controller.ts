@@ -307,7 +307,9 @@ export class NotesController {
 
   private loadCardModule(): Promise<CardModule | null> {
     this.cardModule ??= loadPart<CardModule>('card.js', CARD_GLOBAL)
-      .then((module) => {
+      .then(async (module) => {
+        // Evaluating card.js took a task; reading the page's signals and the framing each get their own.
+        await yieldToPage();
         this.pageSignals = module.pageSignals(this.doc);
         this.pageSignalTexts = module.describePageSignals(this.pageSignals);
         return module;
@@ -330,6 +332,8 @@ export class NotesController {
     this.assessing = true;
     const generation = this.generation;
     try {
+      await yieldToPage();
+      if (generation !== this.generation || !this.running) return;
       let sliceStart = performance.now();
       let changed = false;
       for (let live = this.mentions.find((m) => !m.framing); live; live = this.mentions.find((m) => !m.framing)) {
