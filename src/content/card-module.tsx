@@ -107,13 +107,16 @@ export function createCard(env: CardEnvironment) {
   let returnFocus: HTMLElement | null = null;
   let reportStatus: 'idle' | 'copied' | { failed: string } = 'idle';
 
+  /** The shown card's container, in the shadow root. */
+  let mount: HTMLElement | null = null;
+
   function ensureHost(): ShadowRoot {
     if (!host || !shadow) {
       host = env.doc.createElement(HOST_TAG);
       shadow = host.attachShadow({ mode: 'closed' });
       const style = env.doc.createElement('style');
       style.textContent = cardCss;
-      const mount = env.doc.createElement('div');
+      mount = env.doc.createElement('div');
       shadow.append(style, mount);
       host.addEventListener('pointerenter', env.onPointerEnter);
       host.addEventListener('pointerleave', env.onPointerLeave);
@@ -130,19 +133,24 @@ export function createCard(env: CardEnvironment) {
   }
 
   function mountPoint(): HTMLElement {
-    return ensureHost().lastElementChild as HTMLElement;
+    ensureHost();
+    return mount!;
   }
 
-  /** Where the next card is rendered ahead of time: a container out of the page, swapped in when shown. */
+  /**
+   * Where the next card is rendered ahead of time, while the pointer rests on a mention. Before the first card
+   * the page holds nothing of ours, so it is a container out of the page; once our element is in the page, it
+   * is a hidden container in the shadow root, where the card is also laid out and placed ahead.
+   */
   let spare: HTMLElement | null = null;
 
-  /** What `spare` holds, rendered ahead by prerender. */
-  let rendered: { range: Range; framing: FramingResult | null } | null = null;
+  /** What `spare` holds, and where it was placed (with the mention's box then, to tell whether it moved). */
+  let rendered: { range: Range; framing: FramingResult | null; placedAt: DOMRect | null } | null = null;
 
   function draw(into?: HTMLElement): void {
     if (!current) return;
     const model = buildModel(current);
-    if (into) rendered = { range: current.range, framing: current.framing };
+    if (into) rendered = { range: current.range, framing: current.framing, placedAt: null };
     render(
       <Card
         model={model}
@@ -156,17 +164,25 @@ export function createCard(env: CardEnvironment) {
     );
   }
 
-  /**
-   * While the pointer rests on a mention (before the hover delay ends): the card rendered into a container
-   * out of the page, so that opening it only swaps it in and places it.
-   */
+  /** While the pointer rests on a mention (before the hover delay ends): the card made ready to show. */
   function prerender(anchor: CardAnchor): void {
     if (current) return;
     spare ??= env.doc.createElement('div');
+    if (host?.isConnected && shadow && spare.parentNode !== shadow) {
+      spare.setAttribute('data-ahead', '');
+      shadow.append(spare);
+    }
     current = anchor;
     reportStatus = 'idle';
     draw(spare);
     current = null;
+    const card = spare.querySelector<HTMLElement>('.card');
+    if (card && spare.parentNode === shadow) {
+      const ahead = rendered;
+      void place(anchor, card).then((placed) => {
+        if (placed && rendered === ahead && ahead) ahead.placedAt = anchor.range.getBoundingClientRect();
+      });
+    }
   }
 
   async function copyReport(): Promise<void> {
@@ -194,44 +210,69 @@ export function createCard(env: CardEnvironment) {
     draw();
   }
 
-  function position(): void {
-    const card = shadow?.querySelector<HTMLElement>('.card');
-    if (!card || !current) return;
-    const { range, point } = current;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  let followFrame = 0;
+
+  function stopFollowing(): void {
     stopAutoUpdate?.();
-    stopAutoUpdate = autoUpdate(reference, card, () => {
-      void computePosition(reference, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(point),
-          offset(8),
-          flip({ padding: 8 }),
-          // A card taller than the room on its side scrolls inside rather than running off the screen.
-          size({
-            padding: 8,
-            apply({ availableHeight, elements }) {
-              const cap = Math.min(560, 0.7 * env.doc.documentElement.clientHeight);
-              elements.floating.style.maxHeight = `${Math.floor(Math.max(120, Math.min(cap, availableHeight)))}px`;
-            },
-          }),
-          shift({ padding: 8 }),
-          hide(),
-        ],
-      }).then(({ x, y, middlewareData }) => {
-        if (!current) return;
+    stopAutoUpdate = null;
+    clearTimeout(followTimer);
+    cancelAnimationFrame(followFrame);
+  }
+
+  const referenceOf = (range: Range) => ({
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: range.startContainer.parentElement ?? undefined,
+  });
+
+  /** Places `card` by the anchor's mention; false when the mention is out of view. */
+  async function place(anchor: CardAnchor, card: HTMLElement): Promise<boolean> {
+    const { x, y, middlewareData } = await computePosition(referenceOf(anchor.range), card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(anchor.point),
+        offset(8),
+        flip({ padding: 8 }),
+        // A card taller than the room on its side scrolls inside rather than running off the screen.
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            const cap = Math.min(560, 0.7 * env.doc.documentElement.clientHeight);
+            elements.floating.style.maxHeight = `${Math.floor(Math.max(120, Math.min(cap, availableHeight)))}px`;
+          },
+        }),
+        shift({ padding: 8 }),
+        hide(),
+      ],
+    });
+    if (middlewareData.hide?.referenceHidden) return false;
+    card.style.left = `${Math.round(x)}px`;
+    card.style.top = `${Math.round(y)}px`;
+    return true;
+  }
+
+  /**
+   * Places the shown card now (unless it was placed ahead), and keeps it on its mention (scrolling, resizing,
+   * layout shifts) from the task after the first frame: setting those observers up cost about a third of the
+   * time to the card's first paint.
+   */
+  function position(placedAhead: boolean): void {
+    const card = mount?.querySelector<HTMLElement>('.card');
+    const shown = current;
+    if (!card || !shown) return;
+    const update = () =>
+      void place(shown, card).then((inView) => {
         // The mention scrolled out of view: a card pointing at nothing is only in the way.
-        if (middlewareData.hide?.referenceHidden) {
-          close();
-          return;
-        }
-        card.style.left = `${Math.round(x)}px`;
-        card.style.top = `${Math.round(y)}px`;
+        if (!inView && current === shown) close();
+      });
+    stopFollowing();
+    if (!placedAhead) update();
+    followFrame = requestAnimationFrame(() => {
+      followTimer = setTimeout(() => {
+        // autoUpdate places it again at once: the same place unless something moved meanwhile.
+        if (current === shown) stopAutoUpdate = autoUpdate(referenceOf(shown.range), card, update);
       });
     });
   }
@@ -241,25 +282,34 @@ export function createCard(env: CardEnvironment) {
       const active = env.doc.activeElement;
       returnFocus = active instanceof HTMLElement ? active : null;
     }
-    const ready = !current && spare !== null && rendered !== null && rendered.range === anchor.range && rendered.framing === anchor.framing;
+    const ahead = !current && spare !== null && rendered !== null && rendered.range === anchor.range && rendered.framing === anchor.framing ? rendered : null;
     current = anchor;
     reportStatus = 'idle';
-    if (ready) {
+    let placedAhead = false;
+    if (ahead) {
       // The card rendered ahead takes the place of the empty one.
-      const shown = mountPoint();
-      shown.replaceWith(spare!);
-      spare = shown;
+      const empty = mountPoint();
+      if (spare!.parentNode === shadow) {
+        // Already laid out in the page: only shown. Its place still holds if the mention has not moved.
+        const now = anchor.range.getBoundingClientRect();
+        placedAhead = ahead.placedAt !== null && ahead.placedAt.x === now.x && ahead.placedAt.y === now.y && ahead.placedAt.width === now.width;
+        spare!.removeAttribute('data-ahead');
+        empty.setAttribute('data-ahead', '');
+      } else {
+        empty.replaceWith(spare!);
+      }
+      mount = spare;
+      spare = empty;
       rendered = null;
     } else draw();
-    position();
-    if (options.focus) shadow?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+    position(placedAhead);
+    if (options.focus) mount?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
   }
 
   function close(): void {
     if (!current) return;
     current = null;
-    stopAutoUpdate?.();
-    stopAutoUpdate = null;
+    stopFollowing();
     if (shadow) render(null, mountPoint());
     const focusBack = returnFocus;
     returnFocus = null;
@@ -280,7 +330,8 @@ export function createCard(env: CardEnvironment) {
       if (spare) render(null, spare);
       spare = null;
       rendered = null;
-      if (shadow) render(null, shadow.lastElementChild as HTMLElement);
+      if (mount) render(null, mount);
+      mount = null;
       host?.remove();
       host = null;
       shadow = null;

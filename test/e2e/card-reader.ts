@@ -88,7 +88,8 @@ function readShadowRoot(root: ShadowRoot | null): string {
   const viewport = { width: window.innerWidth, height: window.innerHeight };
   const host = root?.host ?? null;
   const base = { hosts, hostInRoot: host?.parentNode === document.documentElement, shadowMode: root?.mode ?? '', viewport };
-  const card = root?.querySelector<HTMLElement>('.card') ?? null;
+  // A card rendered ahead (hidden, while the pointer rests on a mention) is not an open card.
+  const card = [...(root?.querySelectorAll<HTMLElement>('.card') ?? [])].find((c) => getComputedStyle(c).visibility !== 'hidden') ?? null;
   const r = card?.getBoundingClientRect();
   if (!root || !card || !r || r.width === 0 || r.height === 0) return JSON.stringify({ ...base, open: false, rect: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null });
   const css = getComputedStyle(card);

@@ -280,6 +280,26 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     await page.keyboard.press('Escape');
     await waitForCard(page, false, 'Escape to close the card', 1_000);
     expect(await highlightTexts(page, ACTIVE)).toEqual([]);
+
+    // With our element in the page, the next card is rendered and placed ahead while the pointer rests, hidden:
+    // not open before the delay; then open against its mention, and still there once it follows the mention.
+    const second = (await settledMentions(page)).find((text) => text !== lead)!;
+    const below = (await mentionBox(page, second))!;
+    await page.evaluate((y: number) => window.scrollBy(0, y - 300), below.y);
+    await sleep(200);
+    const target = (await mentionBox(page, second))!;
+    await page.mouse.move(AWAY.x, AWAY.y);
+    await sleep(100);
+    const rested = Date.now();
+    await page.mouse.move(target.x + Math.min(24, target.width / 2), target.y + target.height / 2, { steps: 2 });
+    await sleep(150);
+    const hidden = await readCard(page);
+    if (Date.now() - rested < 380) expect(hidden).toMatchObject({ open: false, hosts: 1 });
+    const ahead = await waitForCard(page, true, 'the card rendered ahead to open');
+    expect(nextTo(ahead.rect!, target)).toBe(true);
+    await sleep(400);
+    expect((await readCard(page)).rect).toEqual(ahead.rect);
+    expect(await highlightTexts(page, ACTIVE)).toEqual([second]);
   });
 
   it('moving from the mention onto the card keeps it open', async () => {
