@@ -8,7 +8,7 @@
  * (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
  */
 import type { ToContent, PageReport } from '../core/messages';
-import { createGate, longestLiteral, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
+import { createGate, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
 import { parseToContent, readSettings } from '../core/content-guards';
 import { activeState, hostKey, SETTINGS_KEY } from '../core/settings';
 import { contextAlive, ext } from './ext-api';
@@ -66,7 +66,7 @@ export class PageSentinel {
     literals: GateLiterals,
   ) {
     this.gate = createGate(literals);
-    this.overlap = longestLiteral(literals) - 1;
+    this.overlap = literals.longest - 1;
   }
 
   start(): void {

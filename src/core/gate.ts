@@ -23,6 +23,8 @@ export interface GateLiterals {
   dprk: string[];
   russia: string[];
   agreement: string[];
+  /** Length of the longest literal above (pieces overlap by one less; computed when the literals are). */
+  longest: number;
 }
 
 export type GateAnswer = 'shut' | 'rescan' | 'open';
@@ -36,7 +38,7 @@ export interface Gate {
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 /** Longest literal: pieces must overlap by this much less one so that no literal falls between two. */
-export function longestLiteral(literals: GateLiterals): number {
+export function longestLiteral(literals: Omit<GateLiterals, 'longest'>): number {
   return Math.max(...[literals.core, literals.dprk, literals.russia, literals.agreement, ...literals.names.flat()].flat().map((l) => l.length));
 }
 

@@ -38,7 +38,7 @@ import type { PackNames, TermsByLanguage } from './pack-schema';
 import { INVISIBLE } from './invisible';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
-import type { GateLiterals } from './gate';
+import { longestLiteral, type GateLiterals } from './gate';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
@@ -843,5 +843,6 @@ export function gateLiterals(names: PackNames): GateLiterals {
     const pick = clauses.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
     for (const l of pick) core.add(l);
   }
-  return { core: minimalLiterals(core), names: nameClauses, dprk, russia, agreement };
+  const literals = { core: minimalLiterals(core), names: nameClauses, dprk, russia, agreement };
+  return { ...literals, longest: longestLiteral(literals) };
 }
