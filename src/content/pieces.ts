@@ -35,6 +35,8 @@ const ELEMENT_NODE = 1;
 const FAN_OUT = 64;
 /** A possibly huge element with more elements than this is opened up rather than read whole. */
 const HUGE_ELEMENTS = 4000;
+/** The most children whose own text is tested at once for being only whitespace. */
+const MAX_SPACE_TEST = 40_000;
 /** A piece opened on request with more text than this may have huge children. */
 const HUGE_TEXT = 256 * 1024;
 
@@ -108,6 +110,8 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     if (first) stack.push({ node: first, elementsOnly, sized, hosts });
   };
   const onlySpaceIn = (node: Node) => {
+    // About 1 µs per child: past this many, one call would be a long task, and the children are read one by one.
+    if (node.childNodes.length > MAX_SPACE_TEST) return false;
     const ownText = compiledXPath(doc, 'boolean(text()[normalize-space()])');
     try {
       return ownText !== null && !ownText.evaluate(node, 3 /* BOOLEAN_TYPE */).booleanValue;
@@ -159,6 +163,8 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     const el = node as Element;
     if (options.skip(el)) continue;
     if (el.childElementCount > FAN_OUT || (el.firstElementChild?.childElementCount ?? 0) > FAN_OUT) {
+      // Opening a container of thousands of children looks at all of them (onlySpaceIn): a slice of its own.
+      yield step(el);
       open(el, false, hosts);
       yield step(el);
       continue;

@@ -311,8 +311,9 @@ function mergeTimes(into: Map<string, number>, from: Map<string, number>): void 
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
 }
 
-// A 10 MB load takes 15–25 s here (Chromium's own parse and layout), so fewer repetitions there.
-const repsFor = (p: BenchPage) => (opt('reps') ? Number(opt('reps')) : p.html.length > 5e6 ? (QUICK ? 1 : 2) : QUICK ? 3 : 5);
+// A 10 MB load takes 15–25 s here (Chromium's own parse and layout), so fewer repetitions there; but not
+// fewer than 4 in a full run: the floor's own figure there ranges over ±20 % from load to load.
+const repsFor = (p: BenchPage) => (opt('reps') ? Number(opt('reps')) : p.html.length > 5e6 ? (QUICK ? 1 : 4) : QUICK ? 3 : 5);
 
 /**
  * Per page: alternating floor / extension loads, each fresh and traced. On the same loads, after the trace:
