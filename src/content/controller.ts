@@ -75,7 +75,7 @@ export class NotesController {
   };
   constructor(
     private readonly doc: Document,
-    private readonly win: Window & typeof globalThis,
+    win: Window & typeof globalThis,
   ) {
     this.highlighter = new Highlighter(win);
     const prefilter = typeof __PREFILTER__ === 'object' ? __PREFILTER__ : undefined;
