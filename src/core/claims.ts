@@ -4,6 +4,7 @@
  */
 import type { Claim } from './pack-schema';
 import { compileTermSource, splitSentences } from './framing';
+import { cheapLetterClasses } from './matcher';
 
 export interface ClaimMatch {
   claim: Claim;
@@ -23,7 +24,8 @@ const NEIGHBOURS = 1;
 export function compileClaims(claims: Claim[]): ClaimMatcher {
   const compiled = claims.map((claim) => ({
     claim,
-    groups: claim.patterns.map((group) => group.map((source) => new RegExp(compileTermSource(source), 'iu'))),
+    // Letter classes written out (cheaper to compile under "iu": this runs on a page's first card).
+    groups: claim.patterns.map((group) => group.map((source) => new RegExp(cheapLetterClasses(compileTermSource(source)), 'iu'))),
   }));
 
   function match(sentence: string): ClaimMatch[] {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topicPackSchema, type Fact, type Quote, type TopicPack } from './pack-schema';
-import { selectNotes } from './select-notes';
+import { mentionsTopic, selectNotes, topicRe } from './select-notes';
 
 const fact = (id: string, topics: string[], weight = 1): Fact => ({ id, text: id, topics, weight, disputed: false, sources: ['s1'] });
 const quote = (id: string, speaker: string, topics: string[]): Quote => ({
@@ -88,5 +89,28 @@ describe.skipIf(!existsSync(packFile))('with the bundled pack', () => {
     const notes = selectNotes(real, 'The State Duma voted to ratify the treaty; lawmakers backed it unanimously.');
     expect(notes.facts.some((f) => /duma/i.test(f.topics.join(' ')))).toBe(true);
     expect(selectNotes(real, 'Kim said the two countries were now allies in an alliance.').quote?.speaker).toBe('Kim Jong Un');
+  });
+});
+
+describe('mentionsTopic (a substring test before the topic pattern)', () => {
+  // Case variants, separators the pattern accepts between words, endings, and letters that end a word.
+  const pieces = ['mutual', 'Mutual', 'MUTUAL', 'defence', 'Defence', 'pact', 'Pacts', "pact's", 'Kim', 'kims', 'Пхеньян', 'пхеньяне', '조약', '조약은',
+    ' ', '  ', '-', '\u2013', '/', '\u00a0', '\u00ad', '\n', 'x', '9', '.', ','];
+  const topics = ['mutual defence', 'pact', 'kim', 'Пхеньян', '조약', 'defence pact', 'mutual'];
+
+  it('answers exactly as the pattern alone, on random passages', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.constantFrom(...topics), (parts, topic) => {
+        const passage = parts.join('');
+        expect(mentionsTopic(topic, passage)).toBe(topicRe(topic).test(passage));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a topic across separators and case, and not inside a longer word', () => {
+    expect(mentionsTopic('mutual defence', 'a MUTUAL\u2013defence pact')).toBe(true);
+    expect(mentionsTopic('pact', "the pact's terms")).toBe(true);
+    expect(mentionsTopic('pact', 'impact')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Fact, Quote, TopicPack } from './pack-schema';
 import { compileTermSource } from './framing';
+import { cheapLetterClasses } from './matcher';
 
 type TimelineEvent = TopicPack['timeline'][number];
 
@@ -23,22 +24,42 @@ export interface SelectedNotes {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const topicCache = new Map<string, RegExp>();
 /** A topic is plain words; matched case-insensitively on word edges, a space standing for any separator. */
-function topicRe(topic: string): RegExp {
+export function topicRe(topic: string): RegExp {
   let re = topicCache.get(topic);
   if (!re) {
     // English endings (-s, 's) allowed; inflected scripts keep an open end, the topic being a stem there.
     const tail = /[^\x00-\x7f]/.test(topic) ? '' : "(?:e?s|['’]s)?(?![\\p{L}\\p{N}])";
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${compileTermSource(escape(topic.trim()).replace(/\s+/g, ' '))})${tail}`, 'iu');
+    // Letter classes written out: \p{L} under "iu" made each of these slow to compile (the first card).
+    re = new RegExp(cheapLetterClasses(`(?<![\\p{L}\\p{N}])(?:${compileTermSource(escape(topic.trim()).replace(/\s+/g, ' '))})${tail}`), 'iu');
     topicCache.set(topic, re);
   }
   return re;
 }
-const overlap = (topics: readonly string[], passage: string) => topics.reduce((n, t) => n + (topicRe(t).test(passage) ? 1 : 0), 0);
+
+/** The topic's longest word, lower case: a passage without it cannot match the topic's pattern. */
+const needles = new Map<string, string>();
+let lowered = { text: '', lower: '' };
+
+/**
+ * Does the passage name the topic? A plain substring test first: compiling the topics' Unicode patterns on the
+ * first card of a page cost ~400 ms in Chromium, and most topics are not in a given passage.
+ */
+export function mentionsTopic(topic: string, passage: string): boolean {
+  let needle = needles.get(topic);
+  if (needle === undefined) {
+    needle = topic.trim().toLowerCase().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    needles.set(topic, needle);
+  }
+  if (lowered.text !== passage) lowered = { text: passage, lower: passage.toLowerCase() };
+  return lowered.lower.includes(needle) && topicRe(topic).test(passage);
+}
+
+const overlap = (topics: readonly string[], passage: string) => topics.reduce((n, t) => n + (mentionsTopic(t, passage) ? 1 : 0), 0);
 
 /** Surname (last word) of a speaker, to notice "Putin" in a passage about "Vladimir Putin". */
 function speakerMentioned(speaker: string, passage: string): boolean {
   const parts = speaker.split(/[\s,()]+/).filter((w) => w.length > 2);
-  return parts.length > 0 && parts.some((w) => /^\p{Lu}/u.test(w) && topicRe(w).test(passage));
+  return parts.length > 0 && parts.some((w) => /^\p{Lu}/u.test(w) && mentionsTopic(w, passage));
 }
 
 export function selectNotes(pack: TopicPack, passage: string, opts: SelectOptions = {}): SelectedNotes {
