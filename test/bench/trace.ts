@@ -225,6 +225,7 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
   const inner = on.filter((e) => e.name !== 'RunTask' && (JS_EVENTS.has(e.name) || urlsOf(e).length > 0))
     // Outer events first at equal start, so that extSpans keeps outermost spans only.
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const interrupts = on.filter((e) => e.name === 'V8.InvokeApiInterruptCallbacks' && e.ph === 'X');
   const tasks: TaskCost[] = [];
   let i = 0;
   let si = 0;
@@ -263,11 +264,13 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
       via = 'samples';
     }
     if (!ext) continue;
+    // The tracer's own interrupt (the CPU profiler starting) runs inside whichever script runs first: not ours.
+    const tracer = interrupts.filter((e) => e.ts >= t0 && e.ts < t1).reduce((n, e) => n + (e.dur ?? 0), 0);
     const dur = t.dur ?? 0;
-    if (!page) tasks.push({ ts: t0, dur, ext: dur, owned: true, via });
+    if (!page) tasks.push({ ts: t0, dur, ext: Math.max(0, dur - tracer), owned: true, via });
     else {
       const spans = extSpans.reduce((n, [a, b]) => n + (b - a), 0);
-      tasks.push({ ts: t0, dur, ext: Math.min(dur, spans + sampledOutside), owned: false, via: `${via} (mixed)` });
+      tasks.push({ ts: t0, dur, ext: Math.max(0, Math.min(dur, spans + sampledOutside) - tracer), owned: false, via: `${via} (mixed)` });
     }
   }
   const longestTask = tasks.reduce<TaskCost | null>((a, t) => (!a || t.ext > a.ext ? t : a), null);
