@@ -99,6 +99,9 @@ function passageModel(passage: Passage): Omit<CardModel, 'framing'> {
   };
 }
 
+/** How long the pointer stays on a mention before the next card is laid out ahead (the open delay is 450 ms). */
+const RENDER_AHEAD_AFTER_MS = 150;
+
 export function createCard(env: CardEnvironment) {
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
@@ -164,9 +167,24 @@ export function createCard(env: CardEnvironment) {
     );
   }
 
+  let aheadTimer: ReturnType<typeof setTimeout> | undefined;
+
   /** While the pointer rests on a mention (before the hover delay ends): the card made ready to show. */
   function prerender(anchor: CardAnchor): void {
+    clearTimeout(aheadTimer);
     if (current) return;
+    if (!host?.isConnected || !shadow) {
+      renderAhead(anchor);
+      return;
+    }
+    // In the page, rendering means layout too (~20 ms): only once the pointer has stayed a little, so that
+    // sweeping across a paragraph of mentions costs nothing.
+    aheadTimer = setTimeout(() => {
+      if (!current) renderAhead(anchor);
+    }, RENDER_AHEAD_AFTER_MS);
+  }
+
+  function renderAhead(anchor: CardAnchor): void {
     spare ??= env.doc.createElement('div');
     if (host?.isConnected && shadow && spare.parentNode !== shadow) {
       spare.setAttribute('data-ahead', '');
@@ -278,6 +296,7 @@ export function createCard(env: CardEnvironment) {
   }
 
   function show(anchor: CardAnchor, options: { focus: boolean }): void {
+    clearTimeout(aheadTimer);
     if (options.focus && !current) {
       const active = env.doc.activeElement;
       returnFocus = active instanceof HTMLElement ? active : null;
@@ -326,6 +345,7 @@ export function createCard(env: CardEnvironment) {
     },
     isHost: (node: EventTarget | null) => node !== null && node === host,
     destroy(): void {
+      clearTimeout(aheadTimer);
       close();
       if (spare) render(null, spare);
       spare = null;
