@@ -9,7 +9,7 @@
  * The consumer may answer a piece with `true` (generator.next(true)) to have it opened up as well: the
  * scanner does that for a piece that holds a candidate word, to find which part of it does.
  */
-import { customHostsIn, shadowHostsIn } from './shadow-hosts';
+import { byDocumentOrder, customHostsIn, shadowHostsIn } from './shadow-hosts';
 import { compiledXPath } from './xpath';
 
 export interface Piece {
@@ -53,7 +53,6 @@ interface TreeHosts {
 type StackItem = ShadowRoot | { node: Node; elementsOnly: boolean; sized: boolean; hosts: TreeHosts | null };
 
 const DOCUMENT_POSITION_PRECEDING = 2;
-const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** Pieces of `root` in reading order; shadow trees come right after the piece that holds their host. */
 export function* readPieces(root: Element | ShadowRoot, doc: Document, options: PieceOptions): Generator<Piece, void, boolean | undefined> {
@@ -91,7 +90,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
       // A leaf can only be a host itself (and one that is not empty is custom).
       const custom = el.firstElementChild === null ? (el.shadowRoot && !found.includes(el) ? [el] : []) : customHostsIn(el, doc);
       if (custom.length > 0) {
-        found = found.length === 0 ? custom : [...new Set([...found, ...custom])].sort((a, b) => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+        found = found.length === 0 ? custom : [...new Set([...found, ...custom])].sort(byDocumentOrder);
       }
     }
     for (let i = found.length - 1; i >= 0; i--) {

@@ -11,6 +11,9 @@ import { compiledXPath } from './xpath';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** Sort comparator: document order (for elements of one tree). */
+export const byDocumentOrder = (a: Element, b: Element): number => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 // The elements attachShadow() accepts, besides custom ones (":empty" first: cheap, and rarely true).
 const EMPTY_HOSTS = ':empty:is(div,span,p,section,article,aside,main,nav,header,footer,blockquote,h1,h2,h3,h4,h5,h6)';
 /** Custom elements with an open shadow root: `start` and below, in document order. */
@@ -48,5 +51,5 @@ export function shadowHostsIn(tree: Element | ShadowRoot, doc: Document, custom:
   for (const el of tree.querySelectorAll(EMPTY_HOSTS)) if (el.shadowRoot) empty.push(el);
   if (empty.length === 0) return custom_;
   if (custom_.length === 0) return empty;
-  return [...custom_, ...empty].sort((a, b) => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return [...custom_, ...empty].sort(byDocumentOrder);
 }
