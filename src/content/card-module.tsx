@@ -65,21 +65,20 @@ function firstSentence(text: string): string {
   return match ? match[0] : text;
 }
 
-// Card contents for a passage depend only on the passage: computed while the pointer rests on the mention
-// (warm), so opening the card only renders.
+// Card contents for a passage depend only on the passage: computed once (when the card is rendered ahead, while
+// the pointer rests on the mention) and reused when it opens or is drawn again.
 const models = new Map<string, Omit<CardModel, 'framing'>>();
-const passageKey = (passage: Passage) => `${passage.start}:${passage.end}:${passage.blockText}`;
-
-export function warm(passage: Passage): void {
-  const key = passageKey(passage);
-  if (models.has(key)) return;
-  if (models.size > 200) models.clear();
-  models.set(key, passageModel(passage));
-}
 
 function buildModel(anchor: CardAnchor): CardModel {
-  warm(anchor.passage);
-  return { ...models.get(passageKey(anchor.passage))!, framing: anchor.framing };
+  const { passage } = anchor;
+  const key = `${passage.start}:${passage.end}:${passage.blockText}`;
+  let model = models.get(key);
+  if (!model) {
+    if (models.size > 200) models.clear();
+    model = passageModel(passage);
+    models.set(key, model);
+  }
+  return { ...model, framing: anchor.framing };
 }
 
 function passageModel(passage: Passage): Omit<CardModel, 'framing'> {

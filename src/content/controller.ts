@@ -365,7 +365,7 @@ export class NotesController {
       isOverCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
       prepare: (live) => {
         // Only when the card's code is already here; loading it is not worth doing for a pass-by. The card is
-        // rendered out of the page now, so that opening it after the hover delay only attaches and places it.
+        // made ready now (card-module.tsx, prerender), so that opening it after the hover delay only shows it.
         void this.cardModule?.then((module) => {
           if (!module || !this.running || !this.mentions.includes(live)) return;
           this.cardFor(module).prerender(this.anchorOf(live, undefined));

@@ -169,7 +169,6 @@ function containerOf(node: Node, skipCache: WeakMap<Node, boolean>): Node | unde
   return ok ? container : undefined;
 }
 
-/** Block container of a node already known to be in a readable context. */
 /** Is a proper ancestor of `node` (across shadow roots to their hosts) in `set`? */
 function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
   for (let cur = node.parentNode ?? (node as ShadowRoot).host ?? null; cur; cur = cur.parentNode ?? (cur as ShadowRoot).host ?? null) {
@@ -178,6 +177,7 @@ function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
   return false;
 }
 
+/** Block container of a node already known to be in a readable context. */
 function blockContainerAbove(node: Node): Node {
   let cur: Node | null = node;
   while (cur) {
