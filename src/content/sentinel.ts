@@ -116,7 +116,8 @@ export class PageSentinel {
   private async readPage(): Promise<GateAnswer | 'stopped'> {
     const root = this.doc.body ?? this.doc.documentElement;
     // A large page is read once, by the notes: reading it here too cost more than the gate can save there.
-    if (root.getElementsByTagName('*').length > SMALL_PAGE) return 'open';
+    // item(n) counts only that far (length and [n] count every element).
+    if (root.getElementsByTagName('*').item(SMALL_PAGE) !== null) return 'open';
     const reader = new PieceReader(this.gate, this.overlap, Infinity);
     let sliceStart = performance.now();
     /** False when the walk should end: stopped, or the gate opened meanwhile (a mutation). */
