@@ -9,7 +9,7 @@
  * The consumer may answer a piece with `true` (generator.next(true)) to have it opened up as well: the
  * scanner does that for a piece that holds a candidate word, to find which part of it does.
  */
-import { byDocumentOrder, customHostsIn, shadowHostsIn } from './shadow-hosts';
+import { byDocumentOrder, customHostsBefore, customHostsFrom, customHostsIn, emptyHostsIn, shadowHostsIn } from './shadow-hosts';
 import { compiledXPath } from './xpath';
 
 export interface Piece {
@@ -27,32 +27,70 @@ export interface PieceOptions {
   wholeRootBelow: number;
   /** Read open shadow roots too (default true). */
   shadowRoots?: boolean;
+  /** A huge document's custom hosts are found this many elements at a time, from each end (default 50,000). */
+  hostsAtOnce?: number;
 }
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-/** An element with more children than this (or whose first child has) is opened up rather than read whole. */
+/** An element with more children than this is opened up rather than read whole. */
 const FAN_OUT = 64;
 /** A possibly huge element with more elements than this is opened up rather than read whole. */
 const HUGE_ELEMENTS = 4000;
 /** The most children whose own text is tested at once for being only whitespace. */
-const MAX_SPACE_TEST = 40_000;
+const MAX_SPACE_TEST = 64_000;
 /** A piece opened on request with more text than this may have huge children. */
 const HUGE_TEXT = 256 * 1024;
+/** About 15–20 ms of XPath in an isolated world (~0.3 µs an element). */
+const HOSTS_AT_ONCE = 50_000;
 
 /**
  * The shadow hosts of one tree in document order, and how far the reading has passed them. In a large tree the
- * custom-element hosts are not listed but looked for in each piece (`perPiece`), so no single call is long.
+ * custom-element hosts are not listed but looked for in each piece (`perPiece`), so no single call is long;
+ * in a huge document only in the pieces of the `gap` between the parts searched at once (shadow-hosts.ts).
  */
 interface TreeHosts {
   readonly list: readonly Element[];
   at: number;
-  readonly perPiece: boolean;
+  perPiece: boolean;
+  gap: { readonly start: Element; readonly end: Element; entered: boolean; seen: number } | null;
 }
 /** `elementsOnly`: the parent holds no text of its own but whitespace, so its text nodes are stepped over. */
 type StackItem = ShadowRoot | { node: Node; elementsOnly: boolean; sized: boolean; hosts: TreeHosts | null };
 
 const DOCUMENT_POSITION_PRECEDING = 2;
+
+/** Pieces between two looks at whether the reading went past the gap's start without meeting it (the page moved it). */
+const GAP_CHECK_EVERY = 4096;
+
+/**
+ * Whether to look for custom hosts in `el`, a piece of the tree (pieces come in document order). Per piece
+ * only containment and identity are tested: comparing the positions of two of 20,000 siblings walks the
+ * siblings between them.
+ */
+function searchPiece(hosts: TreeHosts, el: Element): boolean {
+  const gap = hosts.gap;
+  if (!gap) return hosts.perPiece;
+  if (!gap.entered) {
+    // Before the gap: listed already. (The gap's start may be an element opened up, not a piece.) If the page
+    // removes the gap's start, the gap begins here; if it removes the end, it never ends.
+    const before = !el.contains(gap.start) && !gap.start.contains(el) && gap.start.isConnected;
+    if (before && (++gap.seen % GAP_CHECK_EVERY !== 0 || !passed(el, gap.start))) return false;
+    gap.entered = true;
+  }
+  if (el === gap.end || el.contains(gap.end)) {
+    // The gap ends here. The element at its end and every piece after it are listed; one holding it is not.
+    hosts.gap = null;
+    hosts.perPiece = false;
+    return el !== gap.end;
+  }
+  return true;
+}
+
+/** Whether `start` is before `el`. */
+function passed(el: Element, start: Element): boolean {
+  return (el.compareDocumentPosition(start) & DOCUMENT_POSITION_PRECEDING) !== 0;
+}
 
 /** Pieces of `root` in reading order; shadow trees come right after the piece that holds their host. */
 export function* readPieces(root: Element | ShadowRoot, doc: Document, options: PieceOptions): Generator<Piece, void, boolean | undefined> {
@@ -66,11 +104,18 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
   const hostsOf = (tree: Element | ShadowRoot, small: boolean): TreeHosts | null => {
     if (!shadows) return null;
     const list = shadowHostsIn(tree, doc, small);
-    return list.length > 0 || !small ? { list, at: 0, perPiece: !small } : null;
+    return list.length > 0 || !small ? { list, at: 0, perPiece: !small, gap: null } : null;
   };
   const skippedBetween = (host: Element, el: Element) => {
     for (let a = host.parentElement; a && a !== el; a = a.parentElement) if (options.skip(a)) return true;
     return false;
+  };
+  /** The first element from `elements[at]` on that the reading will meet (not skipped, nor inside a skipped one). */
+  const reachable = (elements: HTMLCollectionOf<Element>, at: number): { el: Element; at: number } | null => {
+    for (let i = at, el = elements.item(i); el && i < at + 1000; el = elements.item(++i)) {
+      if (!options.skip(el) && !skippedBetween(el, root as Element)) return { el, at: i };
+    }
+    return null;
   };
   /** After reading `el` whole: the shadow trees of the hosts inside it (not in a skipped element). */
   const pushShadowRoots = (el: Element, hosts: TreeHosts | null) => {
@@ -86,7 +131,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
       // Otherwise passed: in a skipped element, or an element opened up (open() took its shadow tree).
       hosts.at++;
     }
-    if (hosts.perPiece) {
+    if (searchPiece(hosts, el)) {
       // A leaf can only be a host itself (and one that is not empty is custom).
       const custom = el.firstElementChild === null ? (el.shadowRoot && !found.includes(el) ? [el] : []) : customHostsIn(el, doc);
       if (custom.length > 0) {
@@ -109,7 +154,8 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     if (first) stack.push({ node: first, elementsOnly, sized, hosts });
   };
   const onlySpaceIn = (node: Node) => {
-    // About 1 µs per child: past this many, one call would be a long task, and the children are read one by one.
+    // About 0.4 µs per child in an isolated world (18 ms for 44,771): past this many, one call would be a long
+    // task, and the children are read one by one (a whitespace node read is a piece: ~2 µs).
     if (node.childNodes.length > MAX_SPACE_TEST) return false;
     const ownText = compiledXPath(doc, 'boolean(text()[normalize-space()])');
     try {
@@ -122,10 +168,9 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
   const step = (node: Node): Piece => ({ node, text: '', newTree: false });
 
   // (Infinity: the caller knows the root is small enough, and counting its elements would be wasted.)
-  const whole =
-    root.nodeType === ELEMENT_NODE &&
-    (options.wholeRootBelow === Infinity || (root as Element).getElementsByTagName('*').length <= options.wholeRootBelow);
-  if (whole) {
+  const elements = options.wholeRootBelow === Infinity || root.nodeType !== ELEMENT_NODE ? null : (root as Element).getElementsByTagName('*');
+  // item(n), not [n] nor length: it counts only that far.
+  if (root.nodeType === ELEMENT_NODE && (elements === null || elements.item(options.wholeRootBelow) === null)) {
     const rootHosts = hostsOf(root, true);
     const text = root.textContent ?? '';
     const opened = yield { node: root, text, newTree: false };
@@ -135,7 +180,26 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     // Steps between the costly calls on a huge root (counting, finding its hosts, opening it), so that the
     // consumer can pause between them. A shadow root given as the root is taken as small.
     yield step(root);
-    const rootHosts = hostsOf(root, root.nodeType !== ELEMENT_NODE);
+    let rootHosts: TreeHosts | null = null;
+    if (shadows && elements && root === doc.documentElement) {
+      // A huge document: the custom hosts of its first and last elements are found at once (the two parts
+      // meet when it is not twice as big as that), those of the elements between them piece by piece.
+      const count = elements.length;
+      yield step(root);
+      const atOnce = options.hostsAtOnce ?? HOSTS_AT_ONCE;
+      const start = reachable(elements, Math.min(atOnce, count >> 1));
+      const end = start && reachable(elements, Math.max(count - atOnce, start.at));
+      if (start && end) {
+        const head = customHostsBefore(start.el, doc);
+        yield step(root);
+        const tail = customHostsFrom(end.el, doc);
+        yield step(root);
+        const empty = emptyHostsIn(root);
+        const list = empty.length === 0 ? [...head, ...tail] : [...head, ...tail, ...empty].sort(byDocumentOrder);
+        rootHosts = { list, at: 0, perPiece: true, gap: { start: start.el, end: end.el, entered: false, seen: 0 } };
+      }
+    }
+    rootHosts ??= hostsOf(root, root.nodeType !== ELEMENT_NODE);
     yield step(root);
     open(root, true, rootHosts);
     yield step(root);
@@ -161,14 +225,15 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     if (node.nodeType !== ELEMENT_NODE) continue;
     const el = node as Element;
     if (options.skip(el)) continue;
-    if (el.childElementCount > FAN_OUT || (el.firstElementChild?.childElementCount ?? 0) > FAN_OUT) {
+    if (el.childElementCount > FAN_OUT) {
       // Opening a container of thousands of children looks at all of them (onlySpaceIn): a slice of its own.
       yield step(el);
       open(el, false, hosts);
       yield step(el);
       continue;
     }
-    if (item.sized && el.getElementsByTagName('*').length > HUGE_ELEMENTS) {
+    // (item(n) counts only that far: a wrapper of the whole page is not counted again at each level.)
+    if (item.sized && el.getElementsByTagName('*').item(HUGE_ELEMENTS) !== null) {
       open(el, true, hosts);
       yield step(el);
       continue;

@@ -175,6 +175,64 @@ describe('readPieces (content.js and the scanner read the DOM through it)', () =
     }
   });
 
+  describe('a huge document: hosts of both ends listed at once, those between looked for piece by piece', () => {
+    // 100 children (more than the fan-out): each is a piece. Every 7th is a custom host, spread over the
+    // listed head, the gap and the listed tail when few elements are listed at once.
+    const setUp = () => {
+      document.body.innerHTML = Array.from({ length: 100 }, (_, i) =>
+        i % 7 === 3 ? `<x-w id="h${i}"><i>light ${i}</i></x-w>` : `<p>para ${i} <b>b</b><span><x-plain>no root</x-plain></span></p>`,
+      ).join('');
+      const ids: string[] = [];
+      for (const host of document.querySelectorAll('x-w')) {
+        host.attachShadow({ mode: 'open' }).innerHTML = `<p>shadow ${host.id}</p>`;
+        ids.push(host.id);
+      }
+      // A host deep inside a paragraph, not a piece itself.
+      const deep = document.querySelector('#h45 ~ p x-plain')!;
+      deep.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow deep</p>';
+      return ids;
+    };
+    const read = (atOnce: number, during?: (text: string) => void) => {
+      const texts: string[] = [];
+      for (const piece of readPieces(document.documentElement, document, { skip: () => false, wholeRootBelow: 0, hostsAtOnce: atOnce })) {
+        if (piece.text !== '') texts.push(piece.text);
+        during?.(piece.text);
+      }
+      return texts;
+    };
+
+    it.each([
+      ['a few elements at once (head, gap, tail)', 40],
+      ['half of them at once (no gap)', 10_000],
+      ['one element at once (nearly all gap)', 1],
+    ])('%s: every shadow tree once, right after the piece that holds its host', (_label, atOnce) => {
+      const ids = setUp();
+      const texts = read(atOnce);
+      const shadows = texts.filter((t) => t.startsWith('shadow'));
+      expect(shadows.filter((t) => t !== 'shadow deep')).toEqual(ids.map((id) => `shadow ${id}`));
+      expect(shadows.filter((t) => t === 'shadow deep')).toHaveLength(1);
+      for (const id of ids) expect(texts.indexOf(`shadow ${id}`)).toBe(texts.findIndex((t) => t === `light ${id.slice(1)}`) + 1);
+    });
+
+    it('the page removing the gap’s start while it is read loses no host still there', () => {
+      const ids = setUp();
+      // The reader starts the gap at the element at index `atOnce` (document order); the page removes the child
+      // of <body> that holds it after the first piece (not the next one, which the reader already holds).
+      const start = document.documentElement.getElementsByTagName('*').item(40)!.closest('body > *')!;
+      expect([...document.body.children].indexOf(start)).toBeGreaterThan(1);
+      let removed = false;
+      const texts = read(40, (text) => {
+        if (!removed && text.startsWith('para 0')) {
+          removed = true;
+          start.remove();
+        }
+      });
+      expect(removed).toBe(true);
+      const shadows = texts.filter((t) => t.startsWith('shadow ') && t !== 'shadow deep');
+      expect(shadows).toEqual(ids.filter((id) => document.getElementById(id)).map((id) => `shadow ${id}`));
+    });
+  });
+
   it('opens a piece up when asked, so only that part is read node by node', () => {
     document.body.innerHTML = '<div><p>one</p><p>two <b>three</b></p></div>';
     const gen = readPieces(document.body, document, { skip: () => false, wholeRootBelow: Infinity });
