@@ -55,8 +55,22 @@ interface TreeHosts {
   perPiece: boolean;
   gap: { readonly start: Element; readonly end: Element; entered: boolean; seen: number } | null;
 }
-/** `elementsOnly`: the parent holds no text of its own but whitespace, so its text nodes are stepped over. */
-type StackItem = ShadowRoot | { node: Node; elementsOnly: boolean; sized: boolean; hosts: TreeHosts | null };
+/**
+ * A child of `parent` to visit next. `elementsOnly`: the parent holds no text of its own but whitespace, so its
+ * text nodes are stepped over. `prev`: the child read before it, to go on from should the page remove `node`
+ * while the reader pauses; `restarted`: the parent was read again from its first child once already, when the
+ * page had removed both.
+ */
+interface Sibling {
+  node: Node;
+  parent: Node;
+  prev: Node | null;
+  restarted: boolean;
+  elementsOnly: boolean;
+  sized: boolean;
+  hosts: TreeHosts | null;
+}
+type StackItem = ShadowRoot | Sibling;
 
 const DOCUMENT_POSITION_PRECEDING = 2;
 
@@ -151,7 +165,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     // The line breaks between 20,000 paragraphs are 20,000 more pieces: skipped when that is all the text there is.
     const elementsOnly = onlySpaceIn(node);
     const first = elementsOnly ? (node as Element | ShadowRoot).firstElementChild : node.firstChild;
-    if (first) stack.push({ node: first, elementsOnly, sized, hosts });
+    if (first) stack.push({ node: first, parent: node, prev: null, restarted: false, elementsOnly, sized, hosts });
   };
   const onlySpaceIn = (node: Node) => {
     // About 0.4 µs per child in an isolated world (18 ms for 44,771): past this many, one call would be a long
@@ -163,6 +177,18 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     } catch {
       return false;
     }
+  };
+  /**
+   * Where to go on when the page removed (or moved) the next child while the reader paused: after the child
+   * read before it, or, if that went too, from the parent's first child again (once: what is read twice is
+   * only read twice; a parent emptied and refilled at every pause is not chased).
+   */
+  const resume = (item: Sibling): Node | null => {
+    const { parent, prev, elementsOnly } = item;
+    if (prev && prev.parentNode === parent) return elementsOnly ? (prev as Element).nextElementSibling : prev.nextSibling;
+    if (item.restarted) return null;
+    item.restarted = true;
+    return elementsOnly ? (parent as Element | ShadowRoot).firstElementChild : parent.firstChild;
   };
   /** Marks a step that read no text but may have cost time (an element counted or opened up): a place to pause. */
   const step = (node: Node): Piece => ({ node, text: '', newTree: false });
@@ -209,12 +235,14 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
     const item = stack.pop()!;
     if (!('elementsOnly' in item)) {
       newTree = true;
-      if (item.firstChild) stack.push({ node: item.firstChild, elementsOnly: false, sized: false, hosts: hostsOf(item, true) });
+      if (item.firstChild) stack.push({ node: item.firstChild, parent: item, prev: null, restarted: false, elementsOnly: false, sized: false, hosts: hostsOf(item, true) });
       continue;
     }
-    const { node, hosts, elementsOnly } = item;
+    const { hosts, elementsOnly, parent } = item;
+    const node = item.node.parentNode === parent ? item.node : resume(item);
+    if (!node) continue;
     const next = elementsOnly ? (node as Element).nextElementSibling : node.nextSibling;
-    if (next) stack.push({ node: next, elementsOnly, sized: item.sized, hosts });
+    if (next) stack.push({ ...item, node: next, prev: node });
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length === 0) continue;

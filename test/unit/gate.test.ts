@@ -233,6 +233,48 @@ describe('readPieces (content.js and the scanner read the DOM through it)', () =
     });
   });
 
+  describe('the page changing what is being read, between two pieces', () => {
+    const setUp = () => {
+      document.body.innerHTML = Array.from({ length: 100 }, (_, i) => `<p id="p${i}">para ${i}</p>`).join('');
+    };
+    const readWith = (during: (text: string) => void) => {
+      const texts: string[] = [];
+      for (const piece of readPieces(document.body, document, { skip: () => false, wholeRootBelow: 0 })) {
+        if (piece.text.trim() !== '') texts.push(piece.text);
+        during(piece.text);
+      }
+      return texts;
+    };
+    const remaining = () => [...document.querySelectorAll('p')].map((p) => p.textContent);
+
+    it('removing the next paragraph (the one the reader holds) stops nothing: the rest is read', () => {
+      setUp();
+      const texts = readWith((text) => {
+        if (text === 'para 10') document.getElementById('p11')!.remove();
+      });
+      expect(texts).toEqual(remaining());
+    });
+
+    it('removing the paragraph just read and the next: the rest is read (some twice)', () => {
+      setUp();
+      const texts = readWith((text) => {
+        if (text === 'para 10') for (const id of ['p10', 'p11']) document.getElementById(id)!.remove();
+      });
+      expect(new Set(texts)).toEqual(new Set([...remaining(), 'para 10']));
+      expect(texts.slice(-89)).toEqual(remaining().slice(-89));
+    });
+
+    it('a container emptied and refilled at every piece is not chased for ever', () => {
+      setUp();
+      let pieces = 0;
+      readWith(() => {
+        pieces++;
+        if (pieces < 10_000) document.body.innerHTML = Array.from({ length: 100 }, (_, i) => `<p>again ${i}</p>`).join('\n');
+      });
+      expect(pieces).toBeLessThan(10);
+    });
+  });
+
   it('opens a piece up when asked, so only that part is read node by node', () => {
     document.body.innerHTML = '<div><p>one</p><p>two <b>three</b></p></div>';
     const gen = readPieces(document.body, document, { skip: () => false, wholeRootBelow: Infinity });
