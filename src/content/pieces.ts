@@ -3,8 +3,9 @@
  * textContent (one native call, no wrapper per text node) or a lone text node. A container with many children
  * (an article body, a feed) is not read whole but opened up, its children becoming pieces, so no piece of a
  * 10 MB page is huge and the reader can pause between pieces. Open shadow roots of custom elements
- * and of empty <div>s and the like (shadow-hosts.ts, found once per tree) are read too, as pieces of their
- * own, right after the piece that holds their host; so are those of elements opened up.
+ * and of empty <div>s and the like (shadow-hosts.ts: listed once per tree, or in a large tree looked for piece
+ * by piece) are read too, as pieces of their own, right after the piece that holds their host; so are those
+ * of elements opened up. The page may change the tree while the reader pauses; it goes on from where it was.
  *
  * The consumer may answer a piece with `true` (generator.next(true)) to have it opened up as well: the
  * scanner does that for a piece that holds a candidate word, to find which part of it does.

@@ -2,7 +2,8 @@
  * Finding the open shadow roots of a page without visiting every element from script, which cost as much as
  * the whole text walk on big pages (~840 ms on a 10 MB page in Chromium). Pages put shadow roots on:
  * - custom elements (a "-" in the name): XPath filters them natively (~0.3 µs an element in an isolated world,
- *   plus ~4 µs a call). A small tree takes one call. A huge document takes one call for the elements before
+ *   plus ~4 µs a call). A small tree takes one call; a large one added later, one per piece as it is read.
+ *   A huge document takes one call for the elements before
  *   a point and one for those from a later point on (preceding:: and following:: axes: the only way to cut a
  *   document into parts XPath can search without visiting the rest); what lies between is searched piece by
  *   piece as it is read;
