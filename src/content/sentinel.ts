@@ -14,7 +14,7 @@ import { activeState, hostKey, SETTINGS_KEY } from '../core/settings';
 import { contextAlive, ext } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
-import { readPieces } from './pieces';
+import { moreElementsThan, readPieces } from './pieces';
 import { yieldToPage } from './yield';
 import type { NotesApi, NotesHandle } from './notes-entry';
 
@@ -116,8 +116,7 @@ export class PageSentinel {
   private async readPage(): Promise<GateAnswer | 'stopped'> {
     const root = this.doc.body ?? this.doc.documentElement;
     // A large page is read once, by the notes: reading it here too cost more than the gate can save there.
-    // item(n) counts only that far (length and [n] count every element).
-    if (root.getElementsByTagName('*').item(SMALL_PAGE) !== null) return 'open';
+    if (moreElementsThan(root, SMALL_PAGE)) return 'open';
     const reader = new PieceReader(this.gate, this.overlap, Infinity);
     let sliceStart = performance.now();
     /** False when the walk should end: stopped, or the gate opened meanwhile (a mutation). */
