@@ -10,7 +10,7 @@
  * The consumer may answer a piece with `true` (generator.next(true)) to have it opened up as well: the
  * scanner does that for a piece that holds a candidate word, to find which part of it does.
  */
-import { byDocumentOrder, customHostsBefore, customHostsFrom, customHostsIn, emptyHostsIn, shadowHostsIn } from './shadow-hosts';
+import { byDocumentOrder, customHostsBefore, customHostsFrom, customHostsIn, shadowHostsIn, withEmptyHosts } from './shadow-hosts';
 import { compiledXPath } from './xpath';
 
 export interface Piece {
@@ -228,8 +228,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
         yield step(root);
         const tail = customHostsFrom(end.el, doc);
         yield step(root);
-        const empty = emptyHostsIn(root);
-        const list = empty.length === 0 ? [...head, ...tail] : [...head, ...tail, ...empty].sort(byDocumentOrder);
+        const list = withEmptyHosts(root, [...head, ...tail]);
         rootHosts = { list, at: 0, perPiece: true, gap: { start: start.el, end: end.el, entered: false, seen: 0 } };
       }
     }

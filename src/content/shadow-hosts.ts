@@ -80,14 +80,19 @@ export function shadowHostsIn(tree: Element | ShadowRoot, doc: Document, custom:
     if (tree.nodeType === ELEMENT_NODE) customHostsIn(tree as Element, doc, custom_);
     else for (let el = tree.firstElementChild; el; el = el.nextElementSibling) customHostsIn(el, doc, custom_);
   }
+  return withEmptyHosts(tree, custom_);
+}
+
+/** `custom` (custom hosts of `tree`, in document order) with the tree's empty hosts, in document order. */
+export function withEmptyHosts(tree: Element | ShadowRoot, custom: Element[]): Element[] {
   const empty = emptyHostsIn(tree);
-  if (empty.length === 0) return custom_;
-  if (custom_.length === 0) return empty;
-  return [...custom_, ...empty].sort(byDocumentOrder);
+  if (empty.length === 0) return custom;
+  if (custom.length === 0) return empty;
+  return [...custom, ...empty].sort(byDocumentOrder);
 }
 
 /** Empty elements of the kinds that accept a shadow root, with one: `tree` (an element: itself included) and below. */
-export function emptyHostsIn(tree: Element | ShadowRoot): Element[] {
+function emptyHostsIn(tree: Element | ShadowRoot): Element[] {
   const empty: Element[] = [];
   if (tree.nodeType === ELEMENT_NODE && (tree as Element).matches(EMPTY_HOSTS) && (tree as Element).shadowRoot) empty.push(tree as Element);
   for (const el of tree.querySelectorAll(EMPTY_HOSTS)) if (el.shadowRoot) empty.push(el);
