@@ -126,6 +126,11 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
   let newTree = false;
   const hostsOf = (tree: Element | ShadowRoot, small: boolean): TreeHosts | null => {
     if (!shadows) return null;
+    // A leaf (a paragraph a feed appends) can only be a host itself, of any kind and whatever it holds: no
+    // search, and a non-empty <p> or <div> host is found too.
+    if (tree.nodeType === ELEMENT_NODE && tree.firstElementChild === null) {
+      return (tree as Element).shadowRoot ? { list: [tree as Element], at: 0, perPiece: false, gap: null } : null;
+    }
     const list = shadowHostsIn(tree, doc, small);
     return list.length > 0 || !small ? { list, at: 0, perPiece: !small, gap: null } : null;
   };

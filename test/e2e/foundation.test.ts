@@ -123,6 +123,17 @@ describe.each(selectedBrowsers())('foundation in %s', (kind) => {
     expect(where).toEqual(['in-inner', 'in-story', 'in-widget']);
   });
 
+  it('a host added after load is read too, though it is neither a custom element nor empty', async () => {
+    const page = track(await session.openFixture('shadow.html?late'));
+    await waitForHighlights(page, MENTION, 4, { atLeast: true, timeout: 20_000 });
+    const where = await page.evaluate((name: string) => {
+      const ids: string[] = [];
+      CSS.highlights.get(name)?.forEach((range) => ids.push(range.startContainer.parentElement?.closest('p')?.id ?? '?'));
+      return [...new Set(ids)].sort();
+    }, MENTION);
+    expect(where).toEqual(['in-inner', 'in-late', 'in-story', 'in-widget']);
+  });
+
   it('on a page with no mention: no highlight and no change to the DOM', async () => {
     const page = track(await session.openFixture('no-mention.html'));
     const before = await domSnapshot(page);
