@@ -140,9 +140,9 @@ export function createCard(env: CardEnvironment) {
   }
 
   /**
-   * Where the next card is rendered ahead of time, while the pointer rests on a mention. Before the first card
-   * the page holds nothing of ours, so it is a container out of the page; once our element is in the page, it
-   * is a hidden container in the shadow root, where the card is also laid out and placed ahead.
+   * Where the next card is rendered ahead of time, while the pointer rests on a mention. Until the pointer has
+   * rested on a mention for a moment the page holds nothing of ours, so it is first a container out of the
+   * page; then a hidden container in the shadow root, where the card is also laid out and placed ahead.
    */
   let spare: HTMLElement | null = null;
 
@@ -172,15 +172,22 @@ export function createCard(env: CardEnvironment) {
   function prerender(anchor: CardAnchor): void {
     clearTimeout(aheadTimer);
     if (current) return;
-    if (!host?.isConnected || !shadow) {
-      renderAhead(anchor);
-      return;
-    }
-    // In the page, rendering means layout too (~20 ms): only once the pointer has stayed a little, so that
-    // sweeping across a paragraph of mentions costs nothing.
+    // Before our element is in the page, the card is rendered out of it at once (no layout).
+    if (!host?.isConnected || !shadow) renderAhead(anchor);
+    // In the page, rendering means layout too (~20 ms; the first time, with the card's fonts, 30–60 ms): only
+    // once the pointer has stayed a little, so that sweeping across a paragraph of mentions costs nothing and
+    // leaves nothing in the page. The first card too is laid out then, our element added for it, so that
+    // opening any card after the delay only shows it.
     aheadTimer = setTimeout(() => {
-      if (!current) renderAhead(anchor);
+      if (current) return;
+      ensureHost();
+      renderAhead(anchor);
     }, RENDER_AHEAD_AFTER_MS);
+  }
+
+  /** The pointer left before the card opened: no layout ahead for it. */
+  function cancelAhead(): void {
+    clearTimeout(aheadTimer);
   }
 
   function renderAhead(anchor: CardAnchor): void {
@@ -338,6 +345,7 @@ export function createCard(env: CardEnvironment) {
   return {
     show,
     prerender,
+    cancelAhead,
     close,
     get anchor() {
       return current;

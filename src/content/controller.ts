@@ -371,6 +371,7 @@ export class NotesController {
           this.cardFor(module).prerender(this.anchorOf(live, undefined));
         });
       },
+      unprepare: () => this.card?.cancelAhead(),
       open: (live, point) => void this.openCard(live, point, false),
       close: () => this.card?.close(),
       isOpenFor: (live) => this.card?.anchor?.range === live.range,

@@ -18,6 +18,8 @@ export interface HoverCallbacks<T extends HoverTarget> {
   isOverCard(event: PointerEvent): boolean;
   /** The pointer came to rest on a mention: prepare what opening it will need. */
   prepare(target: T): void;
+  /** It left that mention before the card opened: stop preparing (what is done may stay). */
+  unprepare(): void;
   open(target: T, point: { x: number; y: number }): void;
   close(): void;
   isOpenFor(target: T): boolean;
@@ -117,6 +119,7 @@ export class HoverTracker<T extends HoverTarget> {
   private cancelOpen(): void {
     clearTimeout(this.openTimer);
     this.openTimer = undefined;
+    if (this.pending) this.callbacks.unprepare();
     this.pending = null;
   }
 

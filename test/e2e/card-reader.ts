@@ -23,8 +23,10 @@ export interface Box {
 export interface CardReading {
   /** A card is rendered: `.card` exists in the shadow root and has a box on screen. */
   open: boolean;
-  /** How many `<context-notes-card>` elements the document holds (0 before the first card; never more than 1). */
+  /** How many `<context-notes-card>` elements the document holds (0 until the pointer rests on a mention; never more than 1). */
   hosts: number;
+  /** Cards laid out ahead in the page, hidden (the next one, while the pointer rests on a mention). */
+  ahead: number;
   /** The host is a child of <html>, and its shadow root is closed. */
   hostInRoot: boolean;
   shadowMode: string;
@@ -57,7 +59,7 @@ export interface CardReading {
   style: { background: string; color: string; opacity: string; display: string; visibility: string; width: string } | null;
 }
 
-const closed: Omit<CardReading, 'hosts' | 'hostInRoot' | 'shadowMode' | 'viewport'> = {
+const closed: Omit<CardReading, 'hosts' | 'ahead' | 'hostInRoot' | 'shadowMode' | 'viewport'> = {
   open: false,
   text: '',
   role: '',
@@ -87,7 +89,8 @@ function readShadowRoot(root: ShadowRoot | null): string {
   const hosts = document.querySelectorAll('context-notes-card').length;
   const viewport = { width: window.innerWidth, height: window.innerHeight };
   const host = root?.host ?? null;
-  const base = { hosts, hostInRoot: host?.parentNode === document.documentElement, shadowMode: root?.mode ?? '', viewport };
+  const ahead = root?.querySelectorAll('[data-ahead] .card').length ?? 0;
+  const base = { hosts, ahead, hostInRoot: host?.parentNode === document.documentElement, shadowMode: root?.mode ?? '', viewport };
   // A card rendered ahead (hidden, while the pointer rests on a mention) is not an open card.
   const card = [...(root?.querySelectorAll<HTMLElement>('.card') ?? [])].find((c) => getComputedStyle(c).visibility !== 'hidden') ?? null;
   const r = card?.getBoundingClientRect();

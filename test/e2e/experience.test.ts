@@ -225,11 +225,21 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     const page = await openPage('experience-article.html');
     const [lead] = await settledMentions(page);
     expect(lead).toMatch(/^Putin and Kim Jong Un signed/);
-    // Until a card is shown the page has no element from the extension.
+    // Until the pointer rests on a mention the page has no element from the extension.
     expect((await readCard(page)).hosts).toBe(0);
 
     const mention = (await mentionBox(page, 'Putin and Kim Jong Un signed'))!;
     const point = { x: mention.x + 24, y: mention.y + mention.height / 2 };
+    // Passing over a mention adds nothing (checked when the pointer left it well before a rest of 150 ms).
+    await page.mouse.move(AWAY.x, AWAY.y);
+    const crossed = Date.now();
+    await page.mouse.move(point.x, point.y);
+    await sleep(50);
+    await page.mouse.move(AWAY.x, AWAY.y);
+    const quick = Date.now() - crossed < 120;
+    await sleep(300);
+    if (quick) expect((await readCard(page)).hosts).toBe(0);
+
     // Passing over is not resting: nothing yet at 150 ms (the intent delay, ~450 ms, runs from the first move onto
     // the mention). Only checked when the read came back well inside the delay (a loaded machine is slow to read).
     await page.mouse.move(AWAY.x, AWAY.y);
@@ -238,6 +248,10 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     await sleep(150);
     const early = await readCard(page);
     if (Date.now() - moved < 380) expect(early.open).toBe(false);
+    // Resting a moment lays even the first card out ahead, hidden, in the page: opening it then only shows it.
+    await sleep(Math.max(0, 330 - (Date.now() - moved)));
+    const ready = await readCard(page);
+    if (Date.now() - moved < 440) expect(ready).toMatchObject({ open: false, hosts: 1, ahead: 1 });
     const card = await waitForCard(page, true, 'the card to open');
 
     expect(card).toMatchObject({ hosts: 1, hostInRoot: true, shadowMode: 'closed', role: 'dialog', ariaModal: 'false', title: TITLE });
