@@ -406,6 +406,8 @@ async function chromiumFeed(ext: Instance, origin: string, tmp: string) {
     const to = markTs('bench-feed-end') ?? Infinity;
     const during = all.tasks.filter((t) => t.ts >= from && t.ts <= to);
     const before = all.tasks.filter((t) => t.ts < from);
+    const worst = [...during].sort((a, b) => b.ext - a.ext).slice(0, 5);
+    if (worst.length) log(`  feed: longest extension tasks ${worst.map((t) => `${(t.ext / 1000).toFixed(1)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms via ${t.via}`).join(' · ')}`);
     const attribution = {
       total: during.reduce((n, t) => n + t.ext, 0),
       longest: during.reduce((n, t) => Math.max(n, t.ext), 0),
@@ -519,9 +521,8 @@ async function firefoxPart(tmp: string, origin: string, pages: BenchPage[], extD
     await page.goto(`${origin}/feed.html`, { waitUntil: 'load' });
     out.feed = await readFeed(page);
     await page.close();
-    // Hover (first open only: the host element is reused, later opens are invisible from the page): from
-    // the first frame after the pointer move (where the extension starts its 450 ms timer) + 450 ms, to the
-    // task after the frame that follows the card's host attaching.
+    // Hover, the first open on each fresh page: from the first frame after the pointer move (where the
+    // extension starts its 450 ms timer) + 450 ms, to the task after the first frame that shows the card.
     const p50 = pages.find((p) => p.name === '50k') as BenchPage;
     const hovers: number[] = [];
     for (let i = 0; i < (QUICK ? 2 : 3); i++) {
@@ -544,7 +545,7 @@ async function firefoxPart(tmp: string, origin: string, pages: BenchPage[], extD
       await hp.mouse.move(1, 1);
       await sleep(800);
       await hp.evaluate(() => {
-        const w = window as unknown as { __hover: { frameAfterMove?: number; painted?: number } };
+        const w = window as unknown as { __hover: { frameAfterMove?: number; shown?: number; painted?: number } };
         w.__hover = {};
         const channel = new MessageChannel();
         channel.port1.onmessage = () => (w.__hover.painted ??= performance.now());
@@ -554,18 +555,23 @@ async function firefoxPart(tmp: string, origin: string, pages: BenchPage[], extD
         addEventListener(
           'pointermove',
           () => {
-            if ((w.__hover as { attached?: number }).attached === undefined) requestAnimationFrame(() => (w.__hover.frameAfterMove ??= performance.now()));
+            if (w.__hover.shown === undefined) requestAnimationFrame(() => (w.__hover.frameAfterMove ??= performance.now()));
           },
           { capture: true },
         );
-        new MutationObserver((records) => {
-          for (const r of records)
-            for (const n of Array.from(r.addedNodes))
-              if (n.nodeName === 'CONTEXT-NOTES-CARD') {
-                (w.__hover as { attached?: number }).attached = performance.now();
-                requestAnimationFrame(() => channel.port2.postMessage(0));
-              }
-        }).observe(document.documentElement, { childList: true });
+        // The card is shown in the task that marks its mention active (not when our element arrives: that is
+        // while the pointer rests, to lay the card out ahead). The first frame that finds the mark is the one that
+        // paints the card; a message posted from its animation callback runs after that paint.
+        // (A property, not a named const: the test runner's transform would wrap a named function in a helper
+        // the page does not have.)
+        const hover = w.__hover as { shown?: number; poll?: () => void };
+        hover.poll = () => {
+          if ((CSS.highlights.get('context-notes-active')?.size ?? 0) > 0) {
+            hover.shown = performance.now();
+            channel.port2.postMessage(0);
+          } else requestAnimationFrame(hover.poll!);
+        };
+        requestAnimationFrame(hover.poll);
       });
       await hp.mouse.move(target.x - 1, target.y);
       await hp.mouse.move(target.x, target.y);
@@ -848,7 +854,7 @@ async function main(): Promise<void> {
       add({ metric: 'dynamic: append → highlight p95', page: 'feed', browser: 'firefox', value: ff.feed.latencies.length ? p95 : null, unit: 'ms', target: '≤ 100 ms', pass: ff.feed.latencies.length > 0 && ff.feed.missed === 0 && p95 <= 100, baseline: { label: "page's next frame p95", value: percentile(ff.feed.frameLatencies, 95) }, note: `${ff.feed.latencies.length} seen, ${ff.feed.missed} never highlighted; p50 ${fmt(percentile(ff.feed.latencies, 50))} ms; append → the page's own next frame p95 ${fmt(percentile(ff.feed.frameLatencies, 95))} ms` });
       add(
         ff.hover.length
-          ? { metric: 'hover: intent end → card painted (first open)', page: '50k', browser: 'firefox', value: median(ff.hover), unit: 'ms', target: '≤ 16 ms', pass: median(ff.hover) <= 16, note: 'page-side: frame after pointer move + 450 ms → task after the frame following the host attaching' }
+          ? { metric: 'hover: intent end → card painted (first open)', page: '50k', browser: 'firefox', value: median(ff.hover), unit: 'ms', target: '≤ 16 ms', pass: median(ff.hover) <= 16, note: 'page-side: frame after pointer move + 450 ms → task after the first frame with the mention marked active' }
           : { metric: 'hover', page: '50k', browser: 'firefox', value: null, unit: 'ms', note: 'n/a (no card opened)' },
       );
       for (const [name, walls] of Object.entries(ff.scanWall)) {
