@@ -407,7 +407,10 @@ async function chromiumFeed(ext: Instance, origin: string, tmp: string) {
     const during = all.tasks.filter((t) => t.ts >= from && t.ts <= to);
     const before = all.tasks.filter((t) => t.ts < from);
     const worst = [...during].sort((a, b) => b.ext - a.ext).slice(0, 5);
-    if (worst.length) log(`  feed: longest extension tasks ${worst.map((t) => `${(t.ext / 1000).toFixed(1)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms via ${t.via}`).join(' · ')}`);
+    if (worst.length) {
+      log(`  feed: longest extension tasks ${worst.map((t) => `${(t.ext / 1000).toFixed(1)} ms at +${((t.ts - from) / 1000).toFixed(0)} ms via ${t.via}`).join(' · ')}`);
+      log(`  feed: the run's longest task, sampled: ${all.longestTaskTop.slice(0, 8).map(([fn, us]) => `${fn.slice(0, 50)} ${(us / 1000).toFixed(1)}`).join(' · ')}`);
+    }
     const attribution = {
       total: during.reduce((n, t) => n + t.ext, 0),
       longest: during.reduce((n, t) => Math.max(n, t.ext), 0),
