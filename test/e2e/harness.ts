@@ -102,6 +102,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   // HTTPS through the proxy: we see the host only; nothing is served over TLS.
   server.on('connect', (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
     requests.push({ at: Date.now() - started, method: 'CONNECT', url: `https://${req.url ?? ''}/`, local: false, headers: req.headers });
+    // A CONNECT socket is handed over raw, outside the server's clientError handling: a browser that resets it
+    // (Chromium does, for its own Google traffic, when it gives up or quits) would otherwise throw ECONNRESET.
+    socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
