@@ -126,8 +126,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
   let newTree = false;
   const hostsOf = (tree: Element | ShadowRoot, small: boolean): TreeHosts | null => {
     if (!shadows) return null;
-    // A leaf (a paragraph a feed appends) can only be a host itself, of any kind and whatever it holds: no
-    // search, and a non-empty <p> or <div> host is found too.
+    // A leaf (a paragraph a feed appends) has no host but itself (shadowHostsIn's answer without its two searches).
     if (tree.nodeType === ELEMENT_NODE && tree.firstElementChild === null) {
       return (tree as Element).shadowRoot ? { list: [tree as Element], at: 0, perPiece: false, gap: null } : null;
     }

@@ -8,7 +8,8 @@
  *   document into parts XPath can search without visiting the rest); what lies between is searched piece by
  *   piece as it is read;
  * - empty elements of the kinds that accept one (a widget's <div>): one selector query per tree (~16 ms per
- *   176,000 elements). XPath's not(node()) for these cost three times the custom-element test.
+ *   176,000 elements). XPath's not(node()) for these cost three times the custom-element test;
+ * - any element of those kinds that is the root of a tree read (one the page added later): one look.
  * Without XPath (happy-dom in tests, the CLI) every element is checked.
  */
 import { compiledXPath } from './xpath';
@@ -71,8 +72,9 @@ export function customHostsFrom(at: Element, doc: Document): Element[] {
 }
 
 /**
- * Elements with an open shadow root in `tree` (an element: itself included), in document order, not those
- * inside their shadow trees. `custom: false` leaves custom elements out (the caller looks for them piece by piece).
+ * Elements with an open shadow root in `tree` (an element: itself included, whatever its kind), in document
+ * order, not those inside their shadow trees. `custom: false` leaves custom elements below the tree out (the
+ * caller looks for them piece by piece).
  */
 export function shadowHostsIn(tree: Element | ShadowRoot, doc: Document, custom: boolean): Element[] {
   const custom_: Element[] = [];
@@ -80,10 +82,14 @@ export function shadowHostsIn(tree: Element | ShadowRoot, doc: Document, custom:
     if (tree.nodeType === ELEMENT_NODE) customHostsIn(tree as Element, doc, custom_);
     else for (let el = tree.firstElementChild; el; el = el.nextElementSibling) customHostsIn(el, doc, custom_);
   }
-  return withEmptyHosts(tree, custom_);
+  const hosts = withEmptyHosts(tree, custom_);
+  // The tree's own root costs one look, so it is taken whatever its kind: a <p> with text or a <div> holding a
+  // fallback that a page adds with its shadow root already attached.
+  if (tree.nodeType === ELEMENT_NODE && (tree as Element).shadowRoot && hosts[0] !== tree) hosts.unshift(tree as Element);
+  return hosts;
 }
 
-/** `custom` (custom hosts of `tree`, in document order) with the tree's empty hosts, in document order. */
+/** `custom` (custom hosts of `tree`, in document order) with the empty hosts below the tree, in document order. */
 export function withEmptyHosts(tree: Element | ShadowRoot, custom: Element[]): Element[] {
   const empty = emptyHostsIn(tree);
   if (empty.length === 0) return custom;
@@ -91,10 +97,9 @@ export function withEmptyHosts(tree: Element | ShadowRoot, custom: Element[]): E
   return [...custom, ...empty].sort(byDocumentOrder);
 }
 
-/** Empty elements of the kinds that accept a shadow root, with one: `tree` (an element: itself included) and below. */
+/** Empty elements of the kinds that accept a shadow root, with one, below `tree` (shadowHostsIn looks at the tree itself). */
 function emptyHostsIn(tree: Element | ShadowRoot): Element[] {
   const empty: Element[] = [];
-  if (tree.nodeType === ELEMENT_NODE && (tree as Element).matches(EMPTY_HOSTS) && (tree as Element).shadowRoot) empty.push(tree as Element);
   for (const el of tree.querySelectorAll(EMPTY_HOSTS)) if (el.shadowRoot) empty.push(el);
   return empty;
 }

@@ -123,11 +123,13 @@ describe.each(selectedBrowsers())('foundation in %s', (kind) => {
     expect(where).toEqual(['in-inner', 'in-story', 'in-widget']);
   });
 
-  // A paragraph with text of its own given a shadow root: neither custom nor empty, found because it arrives alone.
-  // Read by the notes (the page has mentions already) and by the page gate (it has none).
+  // Hosts neither custom nor empty (a paragraph with text of its own, a <div> holding one), found because each
+  // arrives as the root of what was added. Read by the notes (the page has mentions already) and by the page gate
+  // (it has none).
   it.each([
-    ['by the notes', 'shadow.html?late', ['in-inner', 'in-late', 'in-story', 'in-widget']],
+    ['by the notes', 'shadow.html?late', ['in-inner', 'in-late', 'in-late-widget', 'in-story', 'in-widget']],
     ['by the page gate', 'late-host.html', ['in-late']],
+    ['by the page gate, a host with children', 'late-host.html?widget', ['in-late-widget']],
   ])('a host added after load is read too, though it is neither a custom element nor empty: %s', async (_label, fixture, expected) => {
     const page = track(await session.openFixture(fixture));
     await waitForHighlights(page, MENTION, expected.length, { atLeast: true, timeout: 20_000 });

@@ -145,6 +145,20 @@ describe('readPieces (content.js and the scanner read the DOM through it)', () =
   });
 
   it.each([
+    ['a paragraph with text, read whole', 'p', '<span>light</span> text', Infinity],
+    ['a <div> holding a paragraph, read whole', 'div', '<p>light</p>', Infinity],
+    ['a <div> holding a paragraph, opened up', 'div', '<p>light</p>', 0],
+  ])('the root of what is read (an element a page adds) is a host whatever its kind: %s', (_label, tag, inner, wholeRootBelow) => {
+    document.body.innerHTML = `<${tag} id="added">${inner}</${tag}>`;
+    const added = document.getElementById('added')!;
+    added.attachShadow({ mode: 'open' }).innerHTML = '<b>shadow text</b>';
+    const pieces = [...readPieces(added, document, { skip: () => false, wholeRootBelow })].filter((p) => p.text !== '');
+    // The shadow tree once, after the light text, as a new tree.
+    expect(pieces.map((p) => p.text).join('|')).toMatch(/^[^|]*light[^|]*(\|[^|]*)*\|shadow text$/);
+    expect(pieces.filter((p) => p.text === 'shadow text').map((p) => p.newTree)).toEqual([true]);
+  });
+
+  it.each([
     ['read whole', Infinity],
     ['read piece by piece', 0],
   ])('finds each tree’s hosts once and reads their shadow trees in order, past a host in a skipped element: %s', (_label, wholeRootBelow) => {
