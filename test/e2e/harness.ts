@@ -103,7 +103,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   server.on('connect', (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
     requests.push({ at: Date.now() - started, method: 'CONNECT', url: `https://${req.url ?? ''}/`, local: false, headers: req.headers });
     // A CONNECT socket is handed over raw, outside the server's clientError handling: a browser that resets it
-    // (Chromium does, for its own Google traffic, when it gives up or quits) would otherwise throw ECONNRESET.
+    // (Chromium tunnels its own Google traffic through here) would otherwise throw ECONNRESET out of the run.
     socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
