@@ -159,7 +159,7 @@ export function* readPieces(root: Element | ShadowRoot, doc: Document, options: 
       hosts.at++;
     }
     if (searchPiece(hosts, el)) {
-      // A leaf can only be a host itself (and one that is not empty is custom).
+      // A leaf can only be a host itself, whatever its kind (an empty one is in the list already).
       const custom = el.firstElementChild === null ? (el.shadowRoot && !found.includes(el) ? [el] : []) : customHostsIn(el, doc);
       if (custom.length > 0) {
         found = found.length === 0 ? custom : [...new Set([...found, ...custom])].sort(byDocumentOrder);
