@@ -35,7 +35,7 @@ async function checkDataset() {
     outfile,
     logLevel: 'silent',
   });
-  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable, expandNames } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   let json;
   try {
     json = JSON.parse(await readFile(packFile, 'utf8'));
@@ -52,6 +52,9 @@ async function checkDataset() {
     prefilter: prefilterSources(result.pack.names),
     gate: gateLiterals(result.pack.names),
     termTable: termTable(result.pack.names),
+    // The lexicon (plain words and morphology rules per language) compiled into the matcher's terms here,
+    // so pages never compile it.
+    names: expandNames(result.pack.names),
   };
 }
 
@@ -101,19 +104,19 @@ const noInnerHtml = {
 };
 
 /**
- * The content script carries the pack's names on every page; the exclusions' labels and reasons are for
- * people reading the pack, not for the matcher, so the page bundles leave them out.
+ * The page bundles carry the pack's names with the lexicon already compiled (names); the exclusions' labels
+ * and reasons are for people reading the pack, not for the matcher, so the page bundles leave them out.
  */
-const leanPack = {
+const leanPack = (names) => ({
   name: 'lean-pack',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]dataset[\\/][^\\/]+\.json$/ }, async (args) => {
       const pack = JSON.parse(await readFile(args.path, 'utf8'));
-      pack.names.exclusions = pack.names.exclusions.map(({ id, terms }) => ({ id, terms }));
+      pack.names = { ...names, exclusions: names.exclusions.map(({ id, terms, earlier }) => ({ id, terms, ...(earlier ? { earlier } : {}) })) };
       return { contents: JSON.stringify(pack), loader: 'json' };
     });
   },
-};
+});
 
 async function bundle(outDir, packInfo, browser) {
   const common = {
@@ -149,7 +152,7 @@ async function bundle(outDir, packInfo, browser) {
       },
       format: 'iife',
       outdir: outDir,
-      plugins: [noInnerHtml, leanPack],
+      plugins: [noInnerHtml, leanPack(packInfo.names)],
     }),
     // Injected by the background into a frame only once its content script has found a mention.
     esbuild.build({

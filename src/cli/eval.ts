@@ -26,6 +26,23 @@ export interface Label {
   file: string;
   label: 'positive' | 'negative';
   mentions?: string[];
+  /** Optional (the shared real-text corpus has them): language, failure class, dev/test part. */
+  lang?: string;
+  kind?: string;
+  split?: string;
+}
+
+/** Detection figures for one slice of the corpus (a language, a kind of page). */
+export interface SliceFigures {
+  documents: number;
+  positives: number;
+  docPrecision: number;
+  docRecall: number;
+  mentionRecall: number;
+  falsePositives: number;
+  falseNegatives: number;
+  labelledMentions: number;
+  foundMentions: number;
 }
 
 export interface EvalReport {
@@ -43,6 +60,11 @@ export interface EvalReport {
   /** Detections on negative pages (each mention listed). */
   falseAlarms: { file: string; text: string; kind: string; confidence: number }[];
   errors: { file: string; error: string }[];
+  /** Per language and per kind of page, when the labels carry them. */
+  byLanguage: Record<string, SliceFigures>;
+  byKind: Record<string, SliceFigures>;
+  /** The part scored ("dev", "test"), when only one was. */
+  split?: string;
   /** Present when the corpus has framing labels. */
   framing?: FramingReport;
 }
@@ -68,7 +90,15 @@ export function readLabels(dir: string): Label[] {
     if (typeof e.file !== 'string' || (e.label !== 'positive' && e.label !== 'negative')) {
       throw new Error(`labels.json[${i}]: needs "file" and "label" ("positive" or "negative")`);
     }
-    return { file: e.file, label: e.label, mentions: Array.isArray(e.mentions) ? e.mentions.map(String) : [] };
+    const optional = (k: 'lang' | 'kind' | 'split') => (typeof e[k] === 'string' ? { [k]: e[k] } : {});
+    return {
+      file: e.file,
+      label: e.label,
+      mentions: Array.isArray(e.mentions) ? e.mentions.map(String) : [],
+      ...optional('lang'),
+      ...optional('kind'),
+      ...optional('split'),
+    };
   });
 }
 
@@ -99,8 +129,15 @@ function occurrences(haystack: string, needle: string): [number, number][] {
 }
 
 /** Detection figures; framing figures too when `framing` is given and its labels file exists. */
-export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions): EvalReport {
-  const labels = readLabels(dir);
+export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions, split?: string): EvalReport {
+  const labels = readLabels(dir).filter((l) => split === undefined || l.split === split);
+  const slices = { byLanguage: new Map<string, Tally>(), byKind: new Map<string, Tally>() };
+  const tallyOf = (map: Map<string, Tally>, key: string | undefined) => {
+    const k = key ?? '?';
+    let t = map.get(k);
+    if (!t) map.set(k, (t = newTally()));
+    return t;
+  };
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -124,6 +161,9 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
       continue;
     }
     const detected = mentions.length > 0;
+    const tallies = [tallyOf(slices.byLanguage, l.lang), tallyOf(slices.byKind, l.kind)];
+    const foundBefore = found;
+    const labelledBefore = labelled;
     if (l.label === 'positive') {
       if (detected) tp++;
       else {
@@ -145,6 +185,16 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
       fp++;
       for (const m of mentions) falseAlarms.push({ file: l.file, text: m.text, kind: m.kind, confidence: m.confidence });
     }
+    for (const t of tallies) {
+      t.documents++;
+      if (l.label === 'positive') {
+        t.positives++;
+        if (detected) t.tp++;
+        else t.fn++;
+      } else if (detected) t.fp++;
+      t.found += found - foundBefore;
+      t.labelled += labelled - labelledBefore;
+    }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   const framingFile = framing && (framing.file ?? join(dir, 'framing.json'));
@@ -161,6 +211,9 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
     misses,
     falseAlarms,
     errors,
+    byLanguage: figuresOf(slices.byLanguage),
+    byKind: figuresOf(slices.byKind),
+    ...(split !== undefined ? { split } : {}),
   };
   if (framing && framingFile && (framing.file !== undefined || existsSync(framingFile))) {
     report.framing = evaluateFramingFile(framingFile, framing.analyzer);
@@ -168,18 +221,56 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
   return report;
 }
 
+interface Tally {
+  documents: number;
+  positives: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  found: number;
+  labelled: number;
+}
+const newTally = (): Tally => ({ documents: 0, positives: 0, tp: 0, fp: 0, fn: 0, found: 0, labelled: 0 });
+
+function figuresOf(map: Map<string, Tally>): Record<string, SliceFigures> {
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const out: Record<string, SliceFigures> = {};
+  for (const [k, t] of [...map].sort(([a], [b]) => a.localeCompare(b))) {
+    out[k] = {
+      documents: t.documents,
+      positives: t.positives,
+      docPrecision: ratio(t.tp, t.tp + t.fp),
+      docRecall: ratio(t.tp, t.tp + t.fn),
+      mentionRecall: ratio(t.found, t.labelled),
+      falsePositives: t.fp,
+      falseNegatives: t.fn,
+      labelledMentions: t.labelled,
+      foundMentions: t.found,
+    };
+  }
+  return out;
+}
+
 const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
-const USAGE = 'usage: npm run eval -- [--json] [--pack PACK.json] [--framing FRAMING.json] [DIR]\n';
+const USAGE = 'usage: npm run eval -- [--json] [--pack PACK.json] [--framing FRAMING.json] [--split dev|test] [DIR]\n';
 
 /** The CLI; returns the exit status. */
 export function main(argv: string[], io: Io = processIo): number {
   let json = false;
   let packPath: string | undefined;
   let framingPath: string | undefined;
+  let split: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--split') {
+      split = argv[++i];
+      if (split === undefined) {
+        io.err(`eval: --split needs a part (dev or test)\n${USAGE}`);
+        return 2;
+      }
+    }
     else if (a === '--pack' || a === '--framing') {
       const value = argv[++i];
       if (value === undefined) {
@@ -206,7 +297,7 @@ export function main(argv: string[], io: Io = processIo): number {
   }
   let report: EvalReport;
   try {
-    report = evaluate(dir, tools.matcher, { analyzer: tools.framing, ...(framingPath !== undefined ? { file: framingPath } : {}) });
+    report = evaluate(dir, tools.matcher, { analyzer: tools.framing, ...(framingPath !== undefined ? { file: framingPath } : {}) }, split);
   } catch (error) {
     io.err(`eval: cannot read the corpus in ${dir}: ${(error as Error).message}\n`);
     return 2;
@@ -223,10 +314,22 @@ export function main(argv: string[], io: Io = processIo): number {
 export function formatReport(dir: string, report: EvalReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines: string[] = [];
-  lines.push(`corpus: ${dir} (${report.documents} documents)`);
+  lines.push(`corpus: ${dir} (${report.documents} documents${report.split !== undefined ? `, part "${report.split}"` : ''})`);
   lines.push(`document precision ${pct(report.docPrecision)}  (${report.truePositives} true, ${report.falsePositives} false alarms)`);
   lines.push(`document recall    ${pct(report.docRecall)}  (${report.falseNegatives} positive pages missed)`);
   lines.push(`mention recall     ${pct(report.mentionRecall)}  (${report.foundMentions} of ${report.labelledMentions})`);
+  const table = (title: string, slices: Record<string, SliceFigures>) => {
+    const keys = Object.keys(slices);
+    if (keys.length < 2 && keys[0] === '?') return;
+    lines.push('', `${title.padEnd(12)} docs  pos  doc P   doc R   mention R`);
+    for (const k of keys) {
+      const f = slices[k]!;
+      const fig = (x: number) => x.toFixed(2).padStart(6);
+      lines.push(`${k.padEnd(12)} ${String(f.documents).padStart(4)} ${String(f.positives).padStart(4)} ${fig(f.docPrecision)}  ${fig(f.docRecall)}  ${fig(f.mentionRecall)} (${f.foundMentions}/${f.labelledMentions})`);
+    }
+  };
+  table('language', report.byLanguage);
+  table('kind', report.byKind);
   if (report.misses.length > 0) {
     lines.push('', 'misses:');
     for (const m of report.misses) lines.push(`  ${m.file}: ${m.mention ? `${JSON.stringify(m.mention)} ` : ''}— ${m.reason}`);

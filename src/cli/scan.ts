@@ -170,6 +170,8 @@ function signalsOf(doc: Document): PageSignals {
 /** Page text, blocks, mentions and page signals of one file's contents. */
 export function readPage(content: string, kind: 'html' | 'text', matcher: Matcher): PageModel {
   if (kind === 'text') {
+    // A saved page's leading "URL: …" line is where it was read, not page text: a reader never sees it.
+    content = content.replace(/^\uFEFF?URL:[^\n]*\n/, '');
     // Blocks: paragraphs separated by blank lines; offsets stay exact because the page text re-joins with "\n\n".
     const texts = content.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((b) => b.trim()).filter((b) => b.length > 0);
     const blocks: PageModel['blocks'] = [];

@@ -51,9 +51,10 @@ describe('mayContain (per text node prefilter)', () => {
     expect(matcher.mayContain('북한', false)).toBe(true);
     expect(matcher.mayContain('朝俄', false)).toBe(true);
   });
-  it('adds reference words only once the document has a mention', () => {
-    expect(matcher.mayContain('the treaty', false)).toBe(false);
-    expect(matcher.mayContain('the treaty', true)).toBe(true);
+  it('takes treaty words and references from the start: the page decides what they mean (document level)', () => {
+    expect(matcher.mayContain('the treaty', false)).toBe(true);
+    expect(matcher.mayContain('Article 4 of the accord', false)).toBe(true);
+    expect(matcher.mayContain('The weather in Moscow was mild.', false)).toBe(false);
   });
   it('lets soft hyphens through (they can hide a name)', () => {
     expect(matcher.mayContain('Ko\u00adrea', false)).toBe(true);

@@ -39,6 +39,7 @@ import { INVISIBLE } from './invisible';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
 import { longestLiteral, type GateLiterals } from './gate';
+import { expandNames } from './lexicon';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
@@ -68,12 +69,15 @@ export interface Matcher {
    * reading order; the document-level look-alike rule applies.
    */
   findInDocument(blocks: readonly string[]): { block: number; mention: Mention }[];
+  /** What the document level decided about these blocks, and from what (scan --explain). */
+  explainDocument(blocks: readonly string[]): PageEvidence;
 }
 
 /** A mention counts as confident (enables references) from this confidence on. */
 export const CONFIDENT = 0.7;
 const NAME_CONFIDENCE = 0.95;
 const REFERENCE_CONFIDENCE = 0.5;
+const PAIR_CONFIDENCE = 0.8;
 const MIN_COOCCURRENCE = 0.6;
 
 /** What a space in a term stands for, once the text is normalised. */
@@ -84,7 +88,7 @@ const SEP = '(?:[ \\-/]+)';
  * (\p{Script=Latin}…) made every term's regex enormous under the "iu" flags: compiling and running ~300 of
  * them cost hundreds of milliseconds per page in V8.
  */
-const ALPHABETIC_RANGES = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02AF\\u0370-\\u03FF\\u0400-\\u052F\\u1C80-\\u1C8F\\u1E00-\\u1FFF\\u2DE0-\\u2DFF\\uA640-\\uA69F';
+const ALPHABETIC_RANGES = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02AF\\u0370-\\u03FF\\u0400-\\u052F\\u1C80-\\u1C8F\\u1E00-\\u1FFF\\u2DE0-\\u2DFF\\uA640-\\uA69F\\u0620-\\u065F\\u066E-\\u06D3\\u06FA-\\u06FF';
 const WORD_CHAR = `[${ALPHABETIC_RANGES}0-9_]`;
 /** Letters of the scripts the pack writes terms in (alphabetic, Hangul, kana, CJK ideographs). */
 export const LETTER_RANGES = `${ALPHABETIC_RANGES}\\u1100-\\u11FF\\u3040-\\u30FF\\u3130-\\u318F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF`;
@@ -338,11 +342,13 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.agreement),
     allTerms(names.references),
     ...names.exclusions.map((e) => allTerms(e.terms)),
+    allTerms(names.cues),
   ];
 }
 
 /** termInfo for every term, in compileMatcher's order: shipped by the build so pages skip the parsing. */
 export function termTable(names: PackNames): [boolean, string[] | null][] {
+  names = expandNames(names);
   return termQueue(names).flat().map(termInfo);
 }
 
@@ -370,6 +376,7 @@ interface Hit {
 }
 interface ExclusionHit extends Hit {
   id: string;
+  earlier: boolean;
 }
 
 /** All matches of all terms, overlaps resolved leftmost-longest. */
@@ -434,14 +441,25 @@ interface Candidate extends Hit {
 
 interface SentenceAnalysis extends Hit {
   candidates: Candidate[];
+  /**
+   * Treaty words and references that count only on a page about the treaty (document level): bare "smlouva",
+   * "the document", a generic name. No look-alike attached to them.
+   */
+  loose: Candidate[];
+  /** A treaty word next to the DPRK side alone: a mention when the page names Russia elsewhere. */
+  pairs: Candidate[];
   /** An exclusion attached to a treaty word in a sentence that names either side. */
   lookalike: boolean;
+  /** …and that exclusion is an earlier treaty of the same two sides. */
+  earlier: boolean;
   /** Some exclusion and some side named (e.g. "the Soviet Union promised to aid Pyongyang"). */
   exclusionContext: boolean;
 }
 
 interface Settled {
   kept: Candidate[];
+  /** The sentence's loose candidates that survive the topic (used on a page about the treaty). */
+  loose: Candidate[];
   /** About a look-alike (for the document-level balance). */
   lookalike: boolean;
 }
@@ -449,6 +467,8 @@ interface Settled {
 interface BlockAnalysis {
   norm: Normalized;
   sentences: SentenceAnalysis[];
+  /** Page evidence from this block: hits of each side and of the topic cues. */
+  evidence: { russia: number; dprk: number; cues: number; modern: number };
 }
 
 interface Prepared {
@@ -457,7 +477,8 @@ interface Prepared {
   dprk: Term[];
   agreement: Term[];
   references: Term[];
-  exclusions: { id: string; terms: Term[] }[];
+  exclusions: { id: string; earlier: boolean; terms: Term[] }[];
+  cues: Term[];
 }
 
 export interface CompileOptions {
@@ -471,14 +492,17 @@ export interface CompileOptions {
 
 /** The per-node prefilters as regex sources (flag "i"): cheap to build at build time and ship. */
 export function prefilterSources(names: PackNames): { core: string; all: string } {
-  // DPRK-side terms first: names then reuse their literals where they contain one.
+  names = expandNames(names);
+  // DPRK-side terms first: names then reuse their literals where they contain one. "all" holds the treaty
+  // words too: a page about the treaty counts its bare treaty words (document level), wherever they stand.
   return {
     core: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]),
-    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references)]),
+    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references), allTerms(names.agreement), allTerms(names.cues)]),
   };
 }
 
 export function compileMatcher(names: PackNames, options: CompileOptions = {}): Matcher {
+  names = expandNames(names);
   const window = options.window ?? 140;
   // The terms are prepared on the first candidate block: on most pages there is none.
   // Prepared a batch at a time (warm), so a scan can spread the work over its slices.
@@ -495,8 +519,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
-    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, terms: take(groups[5 + i]!.length) }));
-    compiled = { treaty, russia, dprk, agreement, references, exclusions };
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, terms: take(groups[5 + i]!.length) }));
+    const cues = take(groups[5 + names.exclusions.length]!.length);
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues };
     return true;
   }
   const terms = (): Prepared => {
@@ -539,14 +564,15 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
     const agHits = findHits(agreement, text);
     const refHits = findHits(references, text);
     const exHits: ExclusionHit[] = [];
-    for (const ex of exclusions) for (const h of findHits(ex.terms, text)) exHits.push({ ...h, id: ex.id });
+    for (const ex of exclusions) for (const h of findHits(ex.terms, text)) exHits.push({ ...h, id: ex.id, earlier: ex.earlier });
+    const cueHits = findHits(cues, text);
 
     const sentences: SentenceAnalysis[] = [];
     for (const [s0, s1] of spans) {
@@ -557,6 +583,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const ag = inS(agHits);
       const refs = inS(refHits);
       const ex = inS(exHits);
+      const cu = inS(cueHits);
       const candidates: Candidate[] = [];
 
       for (const n of names_) {
@@ -590,8 +617,11 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
         if (ex.some((x) => attaches(text, x, group, w.attach) || attaches(text, x, a, w.attach))) continue;
+        if (otherYearAttached(text, a, w.attach)) continue;
         const range = len <= w.whole ? group : a;
-        const anaphoric = refs.some((f) => f.start <= a.start && f.end >= a.end) && !NEW.test(text.slice(a.start, a.end));
+        // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
+        // that continues a look-alike topic, even when its treaty word is one ("the treaty").
+        const anaphoric = (len > w.tight || /[,;:()]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !NEW.test(text.slice(a.start, a.end));
         candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric });
       }
 
@@ -602,7 +632,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       // Names first, then stronger co-occurrences, then references; no overlaps.
       const rank = (c: Candidate) => (c.kind === 'name' ? 2 : c.kind === 'co-occurrence' ? 1 : 0) + c.confidence;
-      candidates.sort((a, b) => rank(b) - rank(a));
+      candidates.sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
       const kept: Candidate[] = [];
       for (const c of candidates) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
       kept.sort((a, b) => a.start - b.start);
@@ -613,9 +643,38 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         ex.length > 0 &&
         (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
         ex.some((x) => treatyWords.some((t) => attaches(text, x, t, w.attach)));
-      sentences.push({ start: s0, end: s1, candidates: kept, lookalike, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
+      const earlier = lookalike && ex.some((x) => x.earlier && treatyWords.some((t) => attaches(text, x, t, w.attach)));
+      // Document level: a treaty word right next to the DPRK side ("l'accord avec la RPDC", "俄朝…条约" aside),
+      // counted when the page names Russia somewhere: the page supplies the other party.
+      const pairs: Candidate[] = [];
+      for (const a of ag) {
+        if (kept.some((k) => k.kind !== 'reference' && overlaps(k, a))) continue;
+        const k = nearest(kp, a, []);
+        if (!k) continue;
+        const start = Math.min(a.start, k.start);
+        const end = Math.max(a.end, k.end);
+        if (end - start > w.tight || /[;:()]/.test(text.slice(start, end))) continue;
+        const group = { start, end };
+        if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
+        if (ex.some((x) => attaches(text, x, group, w.attach))) continue;
+        if (otherYearAttached(text, a, w.attach)) continue;
+        pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false });
+      }
+      // Document level: bare treaty words and cues, when nothing of the sentence's own took them and no
+      // look-alike (nor another year: "the 2021 agreement") qualifies them.
+      const loose: Candidate[] = [];
+      for (const h of [...ag, ...cu].sort((a, b) => a.start - b.start || b.end - a.end)) {
+        if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
+        if (ex.some((x) => attaches(text, x, h, w.attach))) continue;
+        if (otherYearAttached(text, h, w.attach)) continue;
+        loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !NEW.test(text.slice(h.start, h.end)) });
+      }
+      for (const k of kept) if (k.kind === 'reference' && otherYearAttached(text, k, w.attach)) k.confidence = 0;
+      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
     }
-    return { norm, sentences };
+    let modern = 0;
+    for (const m of text.matchAll(YEAR)) if (m[1] === '2024' || m[1] === '2025' || m[1] === '2026') modern++;
+    return { norm, sentences, evidence: { russia: ruHits.length, dprk: kpHits.length, cues: cueHits.length, modern } };
   }
 
   /**
@@ -633,19 +692,33 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       if (topic === 'lookalike' && lookalikeBlocksLeft-- <= 0) topic = null;
       return a.sentences.map((s) => {
         const kept = s.candidates.filter((c) => !(c.anaphoric && topic === 'lookalike'));
+        const loose = s.lookalike ? [] : s.loose.filter((c) => !(c.anaphoric && topic === 'lookalike'));
         // Dropped for the topic: the sentence goes on about the look-alike.
         const continues = kept.length < s.candidates.length && kept.every((c) => c.kind === 'reference');
         if (s.lookalike || (topic === 'lookalike' && (s.exclusionContext || continues))) {
           topic = 'lookalike';
           lookalikeBlocksLeft = 1;
         } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
-        return { kept, lookalike: s.lookalike || continues };
+        return { kept, loose, lookalike: s.lookalike || continues };
       });
     });
   }
 
-  function emit(original: string, norm: Normalized, sentences: readonly Settled[], hasMention: { value: boolean }, out: Mention[]): void {
-    for (const { kept } of sentences) {
+  function withPairs(a: BlockAnalysis): BlockAnalysis {
+    if (a.sentences.every((s) => s.pairs.length === 0)) return a;
+    const sentences = a.sentences.map((s) =>
+      s.pairs.length === 0
+        ? s
+        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC").
+          { ...s, candidates: [...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))), ...s.pairs].sort((x, y) => x.start - y.start) },
+    );
+    return { ...a, sentences };
+  }
+
+  function emit(original: string, norm: Normalized, sentences: readonly Settled[], hasMention: { value: boolean }, out: Mention[], topic: PageTopic = 'local'): void {
+    for (const { kept: own, loose } of sentences) {
+      // On a page about a look-alike, only what names both sides in its own words: a passing comparison.
+      const kept = topic === 'lookalike' ? own.filter((c) => c.kind !== 'reference' && !c.anaphoric && c.confidence >= 0.8) : topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
       for (const c of kept) {
         if (c.kind === 'reference' && !hasMention.value) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
@@ -668,8 +741,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
   }
 
   return {
-    mayContain(text, documentHasMention) {
-      return anchored(documentHasMention ? anchorAll : anchorCore, text);
+    mayContain(text) {
+      // Every treaty word, even before any mention: the page's topic is decided from all of it (document level).
+      return anchored(anchorAll, text);
     },
 
     warm,
@@ -690,12 +764,28 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     },
 
     findInDocument(blocks) {
-      const analyses = blocks.map((b) => (anchored(anchorAll, b) ? analyzeCached(b) : null));
+      return readDocument(blocks).mentions;
+    },
+
+    explainDocument(blocks) {
+      return readDocument(blocks).evidence;
+    },
+  };
+
+  /** The document level (header, step 6, and pageTopic): what the page is about, then its mentions. */
+  function readDocument(blocks: readonly string[]): { mentions: { block: number; mention: Mention }[]; evidence: PageEvidence } {
+    {
+      const read = blocks.map((b) => (anchored(anchorAll, b) ? analyzeCached(b) : null));
+      // Russia named anywhere on the page: a treaty word beside the DPRK side is a mention (pairs).
+      const russiaOnPage = read.some((a) => a && a.evidence.russia > 0);
+      const analyses = russiaOnPage ? read.map((a) => a && withPairs(a)) : read;
       const settled = settle(analyses);
       let lookalikes = 0;
+      let earlier = 0;
       let support = 0;
       analyses.forEach((a, i) => {
-        a?.sentences.forEach((_s, j) => {
+        a?.sentences.forEach((s, j) => {
+          if (s.earlier) earlier++;
           const st = settled[i]![j]!;
           const strong = st.kept.filter((c) => c.kind !== 'reference');
           if (strong.length === 0) {
@@ -705,18 +795,20 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
           support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
         });
       });
-      if (support === 0 || lookalikes > support) return [];
-      const hasMention = { value: false };
+      const evidence = pageEvidence(analyses, support, lookalikes, earlier);
+      const topic = evidence.topic;
+      if (topic === 'none') return { mentions: [], evidence };
+      const hasMention = { value: topic === 'treaty' };
       const result: { block: number; mention: Mention }[] = [];
       analyses.forEach((a, block) => {
         if (!a) return;
         const ms: Mention[] = [];
-        emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms);
+        emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms, topic);
         for (const mention of ms) result.push({ block, mention });
       });
-      return result;
-    },
-  };
+      return { mentions: result, evidence };
+    }
+  }
 }
 
 /**
@@ -736,6 +828,70 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
     const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : 'co-occurrence';
     kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric });
   }
+}
+
+/** A year other than the treaty's (2024) or its ratification (2025) right before or after a treaty word. */
+const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
+function otherYearAttached(text: string, h: Hit, [before, after]: Reach): boolean {
+  const from = Math.max(0, h.start - before);
+  const slice = text.slice(from, Math.min(text.length, h.end + after));
+  for (const m of slice.matchAll(YEAR)) {
+    if (m[1] === '2024' || m[1] === '2025') continue;
+    const at = from + m.index;
+    const between = at < h.start ? text.slice(at + m[0].length, h.start) : text.slice(h.end, at);
+    if (!CLAUSE_BREAK.test(between) && !/[;:()]/.test(between)) return true;
+  }
+  return false;
+}
+
+/**
+ * What a page is about, from all of it (document level): "treaty" when both sides are on the page and either
+ * a full mention or the treaty's own cues (mutual assistance, Article 4, the partnership's name) outweigh the
+ * look-alike sentences — then references and bare treaty words count wherever they stand; "local" when
+ * mentions stand on their own words only (references after the first); "lookalike" when the page is about a
+ * look-alike but names the treaty in passing; "none" when nothing is found.
+ */
+export type PageTopic = 'treaty' | 'local' | 'lookalike' | 'none';
+export interface PageEvidence {
+  topic: PageTopic;
+  /** Hits of each side's names and of the treaty's cues, over the whole page. */
+  russia: number;
+  dprk: number;
+  cues: number;
+  /** Years of the treaty's time (2024–2026) written on the page. */
+  modern: number;
+  /** Weight of the mentions that stand on their own words (names 2, confident co-occurrences 1.5, others 1). */
+  support: number;
+  /** Sentences about a look-alike (an exclusion attached to a treaty word). */
+  lookalikes: number;
+  /** Of those, sentences about an earlier treaty of the same two sides. */
+  earlier: number;
+}
+function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number): PageEvidence {
+  const e = { russia: 0, dprk: 0, cues: 0, modern: 0, support, lookalikes, earlier };
+  for (const a of analyses) {
+    if (!a) continue;
+    e.russia += a.evidence.russia;
+    e.dprk += a.evidence.dprk;
+    e.cues += a.evidence.cues;
+    e.modern += a.evidence.modern;
+  }
+  return { topic: pageTopic(e), ...e };
+}
+function pageTopic({ russia, dprk, cues, modern, support, lookalikes, earlier }: Omit<PageEvidence, 'topic'>): PageTopic {
+  const bothSides = russia > 0 && dprk > 0;
+  // Both sides named again and again: a page about the two countries, where an old treaty is history.
+  // Unless the page is about an earlier treaty and never writes a year of this one's: then only mentions
+  // that stand on their own words count (cues such as "mutual assistance" fit the 1961 treaty as well).
+  const context = bothSides && !(earlier > 0 && modern === 0);
+  const presence = context ? Math.min(russia, dprk, 8) * 0.25 : 0;
+  const evidence = support + (context ? Math.min(cues, 4) * 0.5 : 0);
+  if (evidence === 0) return 'none';
+  // A page about an earlier treaty (1961, 2000) never writes a year of this one's time: with no year, a page
+  // that keeps coming back to the earlier treaty, or names nothing of this one's, is about that treaty.
+  if (modern === 0 && (earlier >= 3 || (lookalikes > 0 && cues === 0))) return 'none';
+  if (lookalikes > evidence + presence) return support > 0 ? 'lookalike' : 'none';
+  return bothSides && dprk >= 2 && (support >= 1.5 || cues > 0) ? 'treaty' : 'local';
 }
 
 function round(x: number): number {
@@ -822,11 +978,13 @@ function buildPrefilter(groups: readonly (readonly string[])[]): string {
  * core: one clause per name plus the DPRK literals, so that every mention holds a core literal.
  */
 export function gateLiterals(names: PackNames): GateLiterals {
+  names = expandNames(names);
   const found = new Set<string>();
   const group = (byLang: TermsByLanguage | undefined) => minimalLiterals(termLiterals(allTerms(byLang), found));
   const dprk = group(names.dprk);
   const russia = group(names.russia);
-  const agreement = group(names.agreement);
+  // References and cues make mentions on a page about the treaty (document level): the gate opens for them.
+  const agreement = minimalLiterals(termLiterals([...allTerms(names.agreement), ...allTerms(names.references), ...allTerms(names.cues)], found));
   const preferred = new Set(dprk);
   const nameClauses = allTerms(names.treaty).map((term) => {
     // Short words too ("on", "of"): each is one more thing a page must hold; DPRK literals preferred.

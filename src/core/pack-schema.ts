@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Languages the pack carries names for (BCP 47 primary subtags). */
-export const packLanguages = ['en', 'ru', 'ko', 'ja', 'zh', 'uk', 'de', 'fr', 'es'] as const;
+export const packLanguages = ['en', 'ru', 'ko', 'ja', 'zh', 'uk', 'de', 'fr', 'es', 'cs', 'pl', 'it', 'pt', 'tr', 'vi', 'ar'] as const;
 export type PackLanguage = (typeof packLanguages)[number];
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an id of letters, digits, "_", "-" or "."');
@@ -139,6 +139,36 @@ export const exclusionSchema = z.strictObject({
   /** A sentence matching one of these (and no explicit 2024 name) is about something else. */
   terms: termsByLanguage,
   reason: nonEmpty,
+  /**
+   * An earlier treaty between the same two sides (1961, 2000): a page that keeps coming back to it and never
+   * writes a year of this treaty's time is about it, whatever it calls it.
+   */
+  earlier: z.boolean().optional(),
+});
+
+/** A word or phrase of a lexicon: plain text (letters, digits, spaces, hyphens, apostrophes), never a pattern. */
+const lexiconPhrase = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^=?[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’\-.,·]*$/u, 'must be plain words (letters, digits, spaces, hyphens, apostrophes, commas), not a pattern');
+const lexiconWords = z.array(lexiconPhrase).min(1, 'needs at least one word');
+export const lexiconEntrySchema = z.strictObject({
+  /** How a word's written form becomes its forms on a page (lexicon.ts). */
+  inflect: z
+    .strictObject({
+      strip: z.array(z.string().regex(/^\p{L}$/u, 'must be one letter')).optional(),
+      endings: z.number().int().min(0).max(8).optional(),
+      apostrophe: z.boolean().optional(),
+      prefixes: z.array(z.string().regex(/^\p{L}{1,4}$/u, 'must be a few letters')).optional(),
+    })
+    .optional(),
+  russia: lexiconWords.optional(),
+  dprk: lexiconWords.optional(),
+  agreement: lexiconWords.optional(),
+  references: lexiconWords.optional(),
+  cues: lexiconWords.optional(),
+  exclusions: z.record(z.string(), lexiconWords).optional(),
 });
 
 export const namesSchema = z.strictObject({
@@ -153,6 +183,21 @@ export const namesSchema = z.strictObject({
   /** Short references later in a document that already has a confident mention ("the treaty", "Article 4"). */
   references: termsByLanguage,
   exclusions: z.array(exclusionSchema),
+  /**
+   * Words that tie a page to this treaty rather than to the two countries in general ("mutual assistance",
+   * "Article 4", "comprehensive strategic partnership"): with both parties on the page, they let the
+   * document-level pass count references before any full mention.
+   */
+  cues: termsByLanguage.optional(),
+  /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
+  lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
+}).superRefine((names, ctx) => {
+  const ids = new Set(names.exclusions.map((e) => e.id));
+  for (const [lang, entry] of Object.entries(names.lexicon ?? {})) {
+    for (const id of Object.keys(entry?.exclusions ?? {})) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['lexicon', lang, 'exclusions', id], message: `unknown look-alike "${id}" (not in names.exclusions)` });
+    }
+  }
 });
 
 export const topicPackSchema = z.strictObject({
