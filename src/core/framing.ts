@@ -14,8 +14,15 @@
  *   none   — no author cue and no page-opinion signal.
  * "Opinion" for evaluation = some | strong. A question headline is reported by pageLevel for the page summary
  * but does not raise a passage's level: explainers often title with questions.
+ *
+ * LEARNED MODEL (framing-model.ts): a sentence with no author cue from the rules is given to the model, which
+ * reads only the author's words (quotations and reported speech are blanked); when it reads opinion, one
+ * `author-judgement` cue with the words that weighed most is added, and counts as one author cue above.
  */
 import { cheapLetterClasses, expandSpaces, lowerLiterals } from './matcher';
+import { loadFramingModel, type FramingModel, type MarkersFile, type ModelInput, type WeightsData } from './framing-model';
+import markersFile from './framing-markers.json';
+import weightsFile from './framing-weights.json';
 import type { FramingTerm } from './pack-schema';
 
 export type FramingLevel = 'none' | 'some' | 'strong';
@@ -28,7 +35,9 @@ export type CueKind =
   | 'intensifier'
   | 'sarcasm'
   | 'second-person'
-  | 'page-opinion';
+  | 'page-opinion'
+  /** The learned model reads the sentence as the author's judgement and no rule explains it (framing-model.ts). */
+  | 'author-judgement';
 
 export interface FramingCue {
   kind: CueKind;
@@ -41,6 +50,8 @@ export interface FramingCue {
   /** True when the words are a speaker's (quotation or reported speech), not the author's. */
   quoted: boolean;
   speaker?: string;
+  /** author-judgement only: the author's words that weighed most in the model, strongest first. */
+  words?: string[];
 }
 export interface FramingResult {
   level: FramingLevel;
@@ -66,6 +77,19 @@ export interface FramingAnalyzer {
   assessSentences(text: string, page?: PageSignals): AssessedSentence[];
   /** Page-level cues: page-opinion signals, and a rhetorical question headline (context only). */
   pageLevel(page: PageSignals): FramingCue[];
+  /** What the learned model reads of one sentence, taken whole: the rules' cues and whose words are whose. */
+  modelInput(sentence: string): ModelInput;
+}
+
+export interface FramingOptions {
+  /** The learned model for sentences no rule explains; default the shipped one, null for the rules alone. */
+  model?: FramingModel | null;
+}
+
+let shipped: FramingModel | undefined;
+/** The model trained by `npm run train:framing`, loaded on first use. */
+export function shippedFramingModel(): FramingModel {
+  return (shipped ??= loadFramingModel(weightsFile as WeightsData, markersFile as MarkersFile));
 }
 
 interface Span {
@@ -468,7 +492,8 @@ export function compileTermSource(src: string): string {
   return expandSpaces(src, SEP);
 }
 
-export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
+export function compileFraming(terms: FramingTerm[], options: FramingOptions = {}): FramingAnalyzer {
+  const model = options.model === undefined ? shippedFramingModel() : options.model;
   const lexicon: CompiledTerm[] = [];
   for (const term of terms)
     for (const p of term.patterns) {
@@ -479,8 +504,11 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
       }
     }
 
-  /** Cues of one sentence [a, b) of `text`, with quotation spans of the whole text. */
-  function sentenceCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): FramingCue[] {
+  /**
+   * Cues of one sentence [a, b) of `text`, with quotation spans of the whole text; for the model, in sentence
+   * offsets: `speaker` = someone else's words, `dismissed` = rule matches judged not the author's stance.
+   */
+  function sentenceCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): { cues: FramingCue[]; speaker: Span[]; dismissed: Span[] } {
     const s = text.slice(a, b);
     const local = (list: Span[]) =>
       list.filter((q) => q.end > a && q.start < b).map((q) => ({ start: Math.max(0, q.start - a), end: Math.min(s.length, q.end - a) }));
@@ -519,11 +547,17 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
         add('loaded-term', m.index, m.index + m[0].length, `${term.label}: ${term.why} (used by ${term.usedBy})`, term.neutral);
       }
     }
+    // Words a rule matched and then judged not the author's stance (a condition's "should", a treaty's "must",
+    // "what you need to know"): the model must not count them either.
+    const dismissed: Span[] = [];
     for (const r of RULES) {
       const { re, text } = r.folded ? folded(r.re) : { re: r.re, text: s };
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (r.keep && !r.keep(s, m.index, s.slice(m.index, m.index + m[0].length))) continue;
+        if (r.keep && !r.keep(s, m.index, s.slice(m.index, m.index + m[0].length))) {
+          dismissed.push({ start: m.index, end: m.index + m[0].length });
+          continue;
+        }
         add(r.kind, m.index, m.index + m[0].length, r.why, r.neutral);
       }
     }
@@ -538,7 +572,40 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
       });
     const qm = /\?["'”’»」』)]*\s*$/.exec(s);
     if (qm && !inside(outer, qm.index, qm.index + 1) && isRhetorical(s)) add('rhetorical-question', 0, s.length, 'a question the author asks to argue, not to inform');
-    return dedupe(cues);
+    const speaker = [...outer.filter((q) => !inside(scare, q.start, q.end)), ...reported.map(({ start, end }) => ({ start, end }))];
+    return { cues: dedupe(cues), speaker, dismissed };
+  }
+
+  function inputOf(s: string, cues: FramingCue[], speaker: Span[], dismissed: Span[]): ModelInput {
+    return { text: s, speaker, dismissed, ruleKinds: cues.filter((c) => !c.quoted).map((c) => c.kind), quotedCues: cues.filter((c) => c.quoted).length };
+  }
+
+  /**
+   * The sentence's cues, plus the model's author-judgement cue when the model reads it as opinion and no rule
+   * gave an author cue: the rules stay the reasons; the model only speaks where they are silent.
+   */
+  function judgedCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): FramingCue[] {
+    const { cues, speaker, dismissed } = sentenceCues(text, a, b, spans);
+    if (!model || cues.some((c) => !c.quoted)) return cues;
+    const s = text.slice(a, b);
+    const verdict = model.assess(inputOf(s, cues, speaker, dismissed));
+    if (!verdict?.opinion) return cues;
+    const words = verdict.words.map((w) => `“${w}”`).join(', ');
+    cues.push({
+      kind: 'author-judgement',
+      text: s,
+      start: a,
+      end: b,
+      explanation: `written as the author’s judgement: no listed word or pattern, but the sentence reads as opinion to the learned model${words ? `; the words that weighed most: ${words}` : ''}`,
+      quoted: false,
+      words: verdict.words,
+    });
+    return cues;
+  }
+
+  function modelInput(sentence: string): ModelInput {
+    const { cues, speaker, dismissed } = sentenceCues(sentence, 0, sentence.length, quoteSpans(sentence));
+    return inputOf(sentence, cues, speaker, dismissed);
   }
 
   function page(pageSignals?: PageSignals): FramingCue[] {
@@ -549,7 +616,7 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
     const spans = quoteSpans(text);
     const pc = page(pageSignals);
     return splitSentences(text).map(({ start, end }) => {
-      const cues = sentenceCues(text, start, end, spans);
+      const cues = judgedCues(text, start, end, spans);
       return { text: text.slice(start, end), start, end, level: levelOf(cues, pc), cues };
     });
   }
@@ -563,12 +630,12 @@ export function compileFraming(terms: FramingTerm[]): FramingAnalyzer {
     while (last + 1 < sentences.length && sentences[last + 1]!.start < focus.end) last++;
     const cues: FramingCue[] = [];
     for (let i = Math.max(0, first - PASSAGE_RADIUS); i <= Math.min(sentences.length - 1, last + PASSAGE_RADIUS); i++)
-      cues.push(...sentenceCues(blockText, sentences[i]!.start, sentences[i]!.end, spans));
+      cues.push(...judgedCues(blockText, sentences[i]!.start, sentences[i]!.end, spans));
     const pc = page(pageSignals);
     return { level: levelOf(cues, pc), cues: [...cues, ...pc] };
   }
 
-  return { analyzePassage, assessSentences, pageLevel };
+  return { analyzePassage, assessSentences, pageLevel, modelInput };
 }
 
 /** Quotes introduced by "Speaker: “…”" (headline style). */

@@ -43,6 +43,7 @@ const cueLabelKeys: Record<FramingCue['kind'], string> = {
   sarcasm: 'cueSarcasm',
   'second-person': 'cueSecondPerson',
   'page-opinion': 'cuePageOpinion',
+  'author-judgement': 'cueAuthorJudgement',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -87,15 +88,35 @@ function FramingFlag({ framing, t }: { framing: FramingResult; t: CardProps['t']
         {framing.level === 'strong' ? t('cardFramingStrong') : framing.level === 'some' ? t('cardFramingSome') : t('cardFramingQuoted')}
       </h3>
       <ul>
-        {[...own, ...quoted].map((cue, i) => (
-          <li key={i}>
-            <span class="cue-kind">{t(cueLabelKeys[cue.kind])}</span>
-            {cue.kind !== 'page-opinion' && <mark>{cue.text}</mark>}
-            {cue.quoted && <span class="quoted"> ({cue.speaker ? `${cue.speaker}, ` : ''}{t('cardQuotedBy')})</span>}
-            <span class="why">{cue.explanation}</span>
-            {cue.neutral && <span class="neutral">{t('cardNeutralAlternative', [cue.neutral])}</span>}
-          </li>
-        ))}
+        {[...own, ...quoted].map((cue, i) =>
+          cue.kind === 'author-judgement' ? (
+            // The model's flag: no rule explains it, so the card names the words that weighed most instead of
+            // marking the whole sentence, and says plainly where the judgement comes from.
+            <li key={i} class="judgement">
+              <span class="cue-kind">{t('cueAuthorJudgement')}</span>
+              {cue.words && cue.words.length > 0 && (
+                <span class="weighed">
+                  {t('cardWeighedMost')}{' '}
+                  {cue.words.map((word, j) => (
+                    <>
+                      {j > 0 && ', '}
+                      <mark key={j}>{word}</mark>
+                    </>
+                  ))}
+                </span>
+              )}
+              <span class="why">{t('cardJudgementWhy')}</span>
+            </li>
+          ) : (
+            <li key={i}>
+              <span class="cue-kind">{t(cueLabelKeys[cue.kind])}</span>
+              {cue.kind !== 'page-opinion' && <mark>{cue.text}</mark>}
+              {cue.quoted && <span class="quoted"> ({cue.speaker ? `${cue.speaker}, ` : ''}{t('cardQuotedBy')})</span>}
+              <span class="why">{cue.explanation}</span>
+              {cue.neutral && <span class="neutral">{t('cardNeutralAlternative', [cue.neutral])}</span>}
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );

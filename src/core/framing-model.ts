@@ -1,0 +1,411 @@
+/**
+ * The learned framing model: logistic regression over hashed word and character n-grams of the author's own text
+ * plus hand features (the rule analyzer's cues, stance/hedge/modality markers, person, punctuation, quotation
+ * state). It only decides whether a sentence reads as the author's judgement; the rules in framing.ts stay the
+ * source of reasons, and this model speaks only for sentences no rule explains.
+ *
+ * Pure TypeScript, no DOM and no browser API. The weights are written by `npm run train:framing`
+ * (src/cli/train-framing.ts) into framing-weights.json; the markers are data in framing-markers.json.
+ *
+ * AUTHOR'S VOICE ONLY: the caller passes the spans that are someone else's words (quotations and reported speech,
+ * as the rules find them); they are blanked before any feature is read and stand as one placeholder token each,
+ * so a neutral sentence that quotes loaded words carries none of them into the score.
+ */
+
+export const MODEL_LANGUAGES = ['en', 'ru', 'ko'] as const;
+export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
+export const MARKER_CLASSES = ['certainty', 'hedge', 'frankness', 'advice', 'prediction', 'evaluative', 'irony', 'first', 'second'] as const;
+export type MarkerClass = (typeof MARKER_CLASSES)[number];
+/** The rule analyzer's cue kinds the model reads (page-level cues are not a sentence's). */
+export const RULE_KINDS = ['loaded-term', 'rhetorical-question', 'prescriptive', 'speculation', 'generalisation', 'intensifier', 'sarcasm', 'second-person'] as const;
+
+export interface MarkersFile {
+  version: number;
+  about: string;
+  notShown: Record<ModelLanguage, string[]>;
+  languages: Record<ModelLanguage, Record<MarkerClass, string[]>>;
+}
+
+export interface WeightsData {
+  version: 1;
+  bits: number;
+  dense: string[];
+  denseWeights: number[];
+  bias: number;
+  index: string;
+  weights: string;
+  scale: number;
+  threshold: number;
+  groups: { words: number; chars: number };
+  markersVersion: number;
+}
+
+export interface ModelSpan {
+  start: number;
+  end: number;
+}
+
+export interface ModelInput {
+  /** One sentence. */
+  text: string;
+  /** Spans of `text` that are someone else's words (quotations, reported speech). */
+  speaker: ModelSpan[];
+  /** Spans the rules matched and judged not the author's stance (a condition's "should"): blanked, no placeholder. */
+  dismissed?: ModelSpan[];
+  /** Kinds of the rule cues in the author's voice. */
+  ruleKinds: readonly string[];
+  /** Number of rule cues inside someone else's words. */
+  quotedCues: number;
+}
+
+export interface ModelVerdict {
+  probability: number;
+  opinion: boolean;
+  /** The author's words that weighed most towards opinion, strongest first (at most 3). */
+  words: string[];
+}
+
+export interface FramingModel {
+  /** null when the sentence is in a language the model was not trained on. */
+  assess(input: ModelInput): ModelVerdict | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Language and markers
+
+const HANGUL = /[\uac00-\ud7a3]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+// Ukrainian or Belarusian letters: Cyrillic but not the Russian the model learned.
+const NOT_RUSSIAN = /[іїєґўІЇЄҐЎ]/;
+const ENGLISH = /(?<![\p{L}])(?:the|and|of|to|is|was|are|were|has|have|its|with|that|this|for|will|would|it)(?![\p{L}])/iu;
+
+/** The model's language for a sentence, by script (and for Latin, by English function words); null otherwise. */
+export function modelLanguage(text: string): ModelLanguage | null {
+  if (HANGUL.test(text)) return 'ko';
+  if (CYRILLIC.test(text)) return NOT_RUSSIAN.test(text) ? null : 'ru';
+  return ENGLISH.test(text) ? 'en' : null;
+}
+
+export type CompiledMarkers = Record<ModelLanguage, { cls: MarkerClass; re: RegExp }[]>;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileMarkers(file: MarkersFile): CompiledMarkers {
+  const out = {} as CompiledMarkers;
+  for (const lang of MODEL_LANGUAGES) {
+    out[lang] = MARKER_CLASSES.map((cls) => {
+      const alts = file.languages[lang][cls]
+        .map((m) => (m.endsWith('*') ? `${escape(m.slice(0, -1))}\\p{L}*` : escape(m)))
+        .sort((a, b) => b.length - a.length);
+      // Korean markers are endings and stems: they match inside words. Elsewhere whole words (or stems).
+      const src = lang === 'ko' ? `(?:${alts.join('|')})` : `(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`;
+      return { cls, re: new RegExp(src, 'gu') };
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Features
+
+export function denseFeatureNames(): string[] {
+  return [
+    ...RULE_KINDS.map((k) => `rule:${k}`),
+    'rule:any',
+    'rule:count',
+    'rule:quoted',
+    'rule:dismissed',
+    ...MARKER_CLASSES.map((c) => `mark:${c}`),
+    'mark:count',
+    'quote:speaker',
+    'quote:share',
+    'punct:question',
+    'punct:exclaim',
+    'punct:ellipsis',
+    'punct:dash',
+    'punct:colon',
+    'digits',
+    'len:short',
+    'len:long',
+    ...MODEL_LANGUAGES.map((l) => `lang:${l}`),
+  ];
+}
+const DENSE = denseFeatureNames();
+const DENSE_AT = new Map(DENSE.map((name, i) => [name, i]));
+
+interface Token {
+  /** As written (for the card). */
+  text: string;
+  /** Lower-cased; the placeholder for someone else's words is QUOTE_TOKEN. */
+  key: string;
+}
+const QUOTE_TOKEN = '\u2063q';
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export interface Features {
+  lang: ModelLanguage;
+  tokens: Token[];
+  /** Hashed features: bucket, value, and the tokens it came from (for naming the words that weighed most). */
+  sparse: { bucket: number; value: number; from: number[] }[];
+  dense: number[];
+  /** Tokens each dense feature was read from (markers), for the same purpose. */
+  denseFrom: number[][];
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function extractFeatures(
+  input: ModelInput,
+  markers: CompiledMarkers,
+  bits: number,
+  groups: { words: number; chars: number },
+): Features | null {
+  const { text } = input;
+  const lang = modelLanguage(text);
+  if (!lang) return null;
+  // Someone else's words become spaces (offsets kept) and one placeholder token each; dismissed words spaces only.
+  const spans = [...input.speaker].sort((a, b) => a.start - b.start);
+  const blank = (from: string, list: readonly ModelSpan[]) => {
+    let out = '';
+    let at = 0;
+    let chars = 0;
+    for (const s of [...list].sort((a, b) => a.start - b.start)) {
+      const a = Math.max(at, s.start);
+      const b = Math.min(from.length, s.end);
+      if (b <= a) continue;
+      out += from.slice(at, a) + ' '.repeat(b - a);
+      chars += b - a;
+      at = b;
+    }
+    return { text: out + from.slice(at), chars };
+  };
+  const { text: spoken, chars: speakerChars } = blank(text, spans);
+  const masked = blank(spoken, input.dismissed ?? []).text;
+  const tokens: Token[] = [];
+  const tokenStart: number[] = [];
+  let span = 0;
+  const pushQuotesBefore = (at: number) => {
+    while (span < spans.length && spans[span]!.start < at) {
+      if (tokens[tokens.length - 1]?.key !== QUOTE_TOKEN) {
+        tokens.push({ text: '', key: QUOTE_TOKEN });
+        tokenStart.push(spans[span]!.start);
+      }
+      span++;
+    }
+  };
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(masked); m; m = TOKEN.exec(masked)) {
+    pushQuotesBefore(m.index);
+    tokens.push({ text: m[0], key: m[0].toLowerCase().replace(/’/g, "'") });
+    tokenStart.push(m.index);
+  }
+  pushQuotesBefore(Infinity);
+  const tokenAt = (offset: number): number => {
+    let lo = 0;
+    let hi = tokenStart.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokenStart[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  const mask = (1 << bits) - 1;
+  const sparse: Features['sparse'] = [];
+  const seen = new Map<number, number>();
+  const add = (group: string[], feature: string, fromTokens: number[]) => {
+    const bucket = hash(feature) & mask;
+    const at = seen.get(bucket);
+    if (at !== undefined) {
+      for (const t of fromTokens) if (!sparse[at]!.from.includes(t)) sparse[at]!.from.push(t);
+      return;
+    }
+    seen.set(bucket, sparse.length);
+    sparse.push({ bucket, value: 0, from: [...fromTokens] });
+    group.push(String(sparse.length - 1));
+  };
+  const words: string[] = [];
+  const chars: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.key;
+    add(words, `w|${t}`, [i]);
+    const prev = i > 0 ? tokens[i - 1]!.key : '<s>';
+    add(words, `b|${prev} ${t}`, i > 0 ? [i - 1, i] : [i]);
+    if (t === QUOTE_TOKEN || t.length > 24) continue;
+    const padded = `^${t}$`;
+    const [lo, hi] = HANGUL.test(t) ? [2, 3] : [3, 5];
+    for (let n = lo; n <= hi; n++) for (let k = 0; k + n <= padded.length; k++) add(chars, `c|${padded.slice(k, k + n)}`, [i]);
+  }
+  if (tokens.length) add(words, `b|${tokens[tokens.length - 1]!.key} </s>`, [tokens.length - 1]);
+  // Binary presence, each group scaled to unit length so long sentences do not outweigh short ones.
+  const norm = (group: string[], weight: number) => {
+    const v = group.length ? weight / Math.sqrt(group.length) : 0;
+    for (const g of group) sparse[Number(g)]!.value = v;
+  };
+  norm(words, groups.words);
+  norm(chars, groups.chars);
+
+  const dense = new Array<number>(DENSE.length).fill(0);
+  const denseFrom: number[][] = DENSE.map(() => []);
+  const set = (name: string, value: number, fromTokens?: number[]) => {
+    const i = DENSE_AT.get(name)!;
+    dense[i] = value;
+    if (fromTokens) denseFrom[i]!.push(...fromTokens);
+  };
+  const author = new Set(input.ruleKinds);
+  for (const k of RULE_KINDS) if (author.has(k)) set(`rule:${k}`, 1);
+  if (input.ruleKinds.length) set('rule:any', 1);
+  set('rule:count', Math.min(input.ruleKinds.length, 3) / 3);
+  if (input.quotedCues) set('rule:quoted', 1);
+  if (input.dismissed?.length) set('rule:dismissed', 1);
+  const lower = masked.toLowerCase().replace(/’/g, "'");
+  const sameLength = lower.length === masked.length;
+  let markerHits = 0;
+  for (const { cls, re } of markers[lang]) {
+    re.lastIndex = 0;
+    const hitTokens: number[] = [];
+    let hits = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      if (!m[0]) {
+        re.lastIndex++;
+        continue;
+      }
+      hits++;
+      if (sameLength) for (let t = tokenAt(m.index); t >= 0 && t < tokens.length && tokenStart[t]! < m.index + m[0].length; t++) hitTokens.push(t);
+    }
+    if (hits) set(`mark:${cls}`, 1, hitTokens);
+    markerHits += hits;
+  }
+  set('mark:count', Math.min(markerHits, 4) / 4);
+  if (spans.length) set('quote:speaker', 1);
+  set('quote:share', text.length ? speakerChars / text.length : 0);
+  if (/\?/.test(masked)) set('punct:question', 1);
+  if (/!/.test(masked)) set('punct:exclaim', 1);
+  if (/…|\.\.\./.test(masked)) set('punct:ellipsis', 1);
+  if (/\s[—–]\s|—/.test(masked)) set('punct:dash', 1);
+  if (/:/.test(masked)) set('punct:colon', 1);
+  if (/\d/.test(masked)) set('digits', 1);
+  const n = tokens.length;
+  if (n < 8) set('len:short', 1);
+  if (n > 30) set('len:long', 1);
+  set(`lang:${lang}`, 1);
+  return { lang, tokens, sparse, dense, denseFrom };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Weights
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+/** Sorted indices → unsigned LEB128 deltas. */
+export function encodeIndex(sorted: number[]): Uint8Array {
+  const out: number[] = [];
+  let prev = 0;
+  for (const x of sorted) {
+    let d = x - prev;
+    prev = x;
+    do {
+      const b = d & 0x7f;
+      d >>>= 7;
+      out.push(d ? b | 0x80 : b);
+    } while (d);
+  }
+  return Uint8Array.from(out);
+}
+export function decodeIndex(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let d = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      d |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    prev += d;
+    out.push(prev);
+  }
+  return out;
+}
+
+/** Bucket → weight, from the weights file. */
+export function sparseWeights(w: Pick<WeightsData, 'index' | 'weights' | 'scale'>): Map<number, number> {
+  const index = decodeIndex(fromBase64(w.index));
+  const q = new Int8Array(fromBase64(w.weights).buffer);
+  if (q.length !== index.length) throw new Error('framing weights: index and weights differ in length');
+  const out = new Map<number, number>();
+  index.forEach((bucket, i) => out.set(bucket, q[i]! * w.scale));
+  return out;
+}
+
+export function scoreFeatures(f: Features, bias: number, denseWeights: readonly number[], sparse: ReadonlyMap<number, number>): number {
+  let z = bias;
+  for (let i = 0; i < f.dense.length; i++) z += f.dense[i]! * (denseWeights[i] ?? 0);
+  for (const s of f.sparse) z += s.value * (sparse.get(s.bucket) ?? 0);
+  return z;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The author's words that pushed the score up most: hashed features and markers, shared among their tokens. */
+function weightiestWords(f: Features, denseWeights: readonly number[], sparse: ReadonlyMap<number, number>, notShown: ReadonlySet<string>): string[] {
+  const by = new Array<number>(f.tokens.length).fill(0);
+  for (const s of f.sparse) {
+    const c = s.value * (sparse.get(s.bucket) ?? 0);
+    for (const t of s.from) by[t]! += c / s.from.length;
+  }
+  f.denseFrom.forEach((from, i) => {
+    const c = f.dense[i]! * (denseWeights[i] ?? 0);
+    for (const t of from) by[t]! += c / from.length;
+  });
+  const order = by.map((c, i) => [c, i] as const).filter(([c, i]) => c > 0 && f.tokens[i]!.key !== QUOTE_TOKEN && !notShown.has(f.tokens[i]!.key) && !/^\d+$/.test(f.tokens[i]!.key));
+  order.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const out: string[] = [];
+  for (const [, i] of order) {
+    const word = f.tokens[i]!.text;
+    if (!out.some((w) => w.toLowerCase() === word.toLowerCase())) out.push(word);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+export function loadFramingModel(weights: WeightsData, markersFile: MarkersFile): FramingModel {
+  if (weights.markersVersion !== markersFile.version) throw new Error('framing weights were trained with other markers: run npm run train:framing');
+  if (weights.dense.join('\n') !== DENSE.join('\n')) throw new Error('framing weights were trained with other features: run npm run train:framing');
+  const markers = compileMarkers(markersFile);
+  const sparse = sparseWeights(weights);
+  const notShown = new Set(MODEL_LANGUAGES.flatMap((l) => markersFile.notShown[l]));
+  return {
+    assess(input) {
+      const f = extractFeatures(input, markers, weights.bits, weights.groups);
+      if (!f) return null;
+      const probability = sigmoid(scoreFeatures(f, weights.bias, weights.denseWeights, sparse));
+      const opinion = probability >= weights.threshold;
+      return { probability, opinion, words: opinion ? weightiestWords(f, weights.denseWeights, sparse, notShown) : [] };
+    },
+  };
+}
