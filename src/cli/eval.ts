@@ -9,8 +9,10 @@
  * is listed.
  *
  * Framing: when DIR/framing.json exists (or --framing FILE is given): [{ "source", "sentence", "label":
- * "opinion" | "neutral" }]. Sentence-level precision, recall and F1 for "opinion" (level some | strong), with
- * every miss and false alarm and the cues behind it (core/framing-eval.ts), under `framing` in --json.
+ * "opinion" | "neutral", "lang"?, "quoted"?, "split"? }] (the shared corpus's sentences.json has this form).
+ * Sentence-level precision, recall and F1 for "opinion" (level some | strong), overall and per language, the
+ * quoted-neutral sentences flagged, every miss and false alarm and the cues behind it (core/framing-eval.ts),
+ * under `framing` in --json. --split keeps only the sentences of that part.
  *
  * It reports and does not judge: exit 0, unless the corpus, the framing labels or the pack cannot be read (2).
  */
@@ -110,12 +112,19 @@ export function readFramingLabels(file: string): FramingItem[] {
     if (typeof e.sentence !== 'string' || (e.label !== 'opinion' && e.label !== 'neutral')) {
       throw new Error(`${file}[${i}]: needs "sentence" and "label" ("opinion" or "neutral")`);
     }
-    return { source: typeof e.source === 'string' ? e.source : '', sentence: e.sentence, label: e.label };
+    return {
+      source: typeof e.source === 'string' ? e.source : '',
+      sentence: e.sentence,
+      label: e.label,
+      ...(typeof e.lang === 'string' ? { lang: e.lang } : {}),
+      ...(typeof e.quoted === 'boolean' ? { quoted: e.quoted } : {}),
+      ...(typeof e.split === 'string' ? { split: e.split } : {}),
+    };
   });
 }
 
-export function evaluateFramingFile(file: string, analyzer: FramingAnalyzer): FramingReport {
-  const items = readFramingLabels(file);
+export function evaluateFramingFile(file: string, analyzer: FramingAnalyzer, split?: string): FramingReport {
+  const items = readFramingLabels(file).filter((item) => split === undefined || item.split === split);
   const r = evaluateFraming(items, analyzer);
   const f1 = r.precision + r.recall === 0 ? 0 : (2 * r.precision * r.recall) / (r.precision + r.recall);
   return { file, sentences: items.length, ...r, f1 };
@@ -216,7 +225,7 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
     ...(split !== undefined ? { split } : {}),
   };
   if (framing && framingFile && (framing.file !== undefined || existsSync(framingFile))) {
-    report.framing = evaluateFramingFile(framingFile, framing.analyzer);
+    report.framing = evaluateFramingFile(framingFile, framing.analyzer, split);
   }
   return report;
 }
@@ -252,7 +261,7 @@ function figuresOf(map: Map<string, Tally>): Record<string, SliceFigures> {
 }
 
 const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
-const USAGE = 'usage: npm run eval -- [--json] [--pack PACK.json] [--framing FRAMING.json] [--split dev|test] [DIR]\n';
+const USAGE = 'usage: npm run eval -- [--json] [--pack PACK.json] [--framing FRAMING.json] [--split dev|test|train] [DIR]\n';
 
 /** The CLI; returns the exit status. */
 export function main(argv: string[], io: Io = processIo): number {
@@ -267,7 +276,7 @@ export function main(argv: string[], io: Io = processIo): number {
     else if (a === '--split') {
       split = argv[++i];
       if (split === undefined) {
-        io.err(`eval: --split needs a part (dev or test)\n${USAGE}`);
+        io.err(`eval: --split needs a part (dev, test or train)\n${USAGE}`);
         return 2;
       }
     }
@@ -346,6 +355,9 @@ export function formatReport(dir: string, report: EvalReport): string {
     lines.push(`opinion precision  ${pct(fr.precision)}  (${fr.tp} true, ${fr.fp} false alarms)`);
     lines.push(`opinion recall     ${pct(fr.recall)}  (${fr.fn} opinion sentences missed)`);
     lines.push(`opinion F1         ${pct(fr.f1)}  (${fr.tn} neutral sentences left unflagged)`);
+    for (const [lang, s] of Object.entries(fr.byLanguage).sort(([a], [b]) => a.localeCompare(b)))
+      lines.push(`  ${lang.padEnd(3)} ${String(s.sentences).padStart(4)} sentences  precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`);
+    lines.push(`quoted-neutral flagged  ${fr.quotedNeutral.flagged} of ${fr.quotedNeutral.sentences}${fr.quotedNeutral.sentences ? ` (${pct(fr.quotedNeutral.flagged / fr.quotedNeutral.sentences)})` : ''}`);
     if (fr.misses.length > 0) {
       lines.push('', 'framing misses (opinion, not flagged):');
       for (const m of fr.misses) lines.push(`  [${m.source}] ${JSON.stringify(m.sentence)}${cues(m)}`);

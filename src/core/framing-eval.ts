@@ -1,6 +1,7 @@
 /**
  * Sentence-level quality of the framing analyzer on a labelled corpus. "Opinion" = level some | strong;
- * labels judge the author's voice only. Used by the eval CLI (`DIR/framing.json`) and the corpus test.
+ * labels judge the author's voice only. Used by the eval CLI (`DIR/framing.json`, or the shared corpus's
+ * sentences.json with lang, quoted and split) and the corpus test.
  */
 import type { FramingAnalyzer, FramingCue, FramingLevel } from './framing';
 
@@ -8,6 +9,20 @@ export interface FramingItem {
   source: string;
   sentence: string;
   label: 'opinion' | 'neutral';
+  lang?: string;
+  /** A neutral sentence whose loaded words are all inside attributed quotation marks. */
+  quoted?: boolean;
+  split?: string;
+}
+export interface FramingSlice {
+  sentences: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
 }
 export interface FramingMiss extends FramingItem {
   level: FramingLevel;
@@ -25,10 +40,27 @@ export interface FramingEvaluation {
   misses: FramingMiss[];
   /** Neutral sentences the analyzer flagged. */
   falseAlarms: FramingMiss[];
+  /** Per language, when the items carry one ("-" for items without). */
+  byLanguage: Record<string, FramingSlice>;
+  /** Neutral sentences that only quote loaded words (quoted: true), and how many of them were flagged. */
+  quotedNeutral: { sentences: number; flagged: number };
 }
 
+const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
 export function evaluateFraming(items: FramingItem[], analyzer: Pick<FramingAnalyzer, 'assessSentences'>): FramingEvaluation {
-  const r: FramingEvaluation = { precision: 0, recall: 0, tp: 0, fp: 0, fn: 0, tn: 0, misses: [], falseAlarms: [] };
+  const r: FramingEvaluation = {
+    precision: 0,
+    recall: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    tn: 0,
+    misses: [],
+    falseAlarms: [],
+    byLanguage: {},
+    quotedNeutral: { sentences: 0, flagged: 0 },
+  };
   for (const item of items) {
     // A corpus item is one sentence; if the splitter cuts it, the item takes its most opinionated part.
     const parts = analyzer.assessSentences(item.sentence);
@@ -36,6 +68,14 @@ export function evaluateFraming(items: FramingItem[], analyzer: Pick<FramingAnal
     const level = parts.reduce<FramingLevel>((lv, p) => (rank[p.level] > rank[lv] ? p.level : lv), 'none');
     const cues = parts.flatMap((p) => p.cues.filter((c) => !c.quoted));
     const flagged = level !== 'none';
+    const slice = (r.byLanguage[item.lang ?? '-'] ??= { sentences: 0, precision: 0, recall: 0, f1: 0, tp: 0, fp: 0, fn: 0, tn: 0 });
+    slice.sentences++;
+    if (item.label === 'opinion') slice[flagged ? 'tp' : 'fn']++;
+    else slice[flagged ? 'fp' : 'tn']++;
+    if (item.quoted && item.label === 'neutral') {
+      r.quotedNeutral.sentences++;
+      if (flagged) r.quotedNeutral.flagged++;
+    }
     if (item.label === 'opinion') {
       if (flagged) r.tp++;
       else {
@@ -49,5 +89,10 @@ export function evaluateFraming(items: FramingItem[], analyzer: Pick<FramingAnal
   }
   r.precision = r.tp + r.fp ? r.tp / (r.tp + r.fp) : 1;
   r.recall = r.tp + r.fn ? r.tp / (r.tp + r.fn) : 1;
+  for (const s of Object.values(r.byLanguage)) {
+    s.precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
+    s.recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
+    s.f1 = f1Of(s.precision, s.recall);
+  }
   return r;
 }
