@@ -31,6 +31,8 @@ export interface LanguageLexicon {
   agreement?: string[];
   references?: string[];
   cues?: string[];
+  fresh?: string[];
+  replaces?: string[];
   exclusions?: Record<string, string[]>;
 }
 
@@ -84,13 +86,15 @@ export function expandNames(names: PackNames): PackNames {
     agreement: structuredClone(names.agreement) as Record<string, string[]>,
     references: structuredClone(names.references) as Record<string, string[]>,
     cues: structuredClone(names.cues ?? { en: [] }) as Record<string, string[]>,
+    fresh: structuredClone(names.fresh ?? { en: [] }) as Record<string, string[]>,
+    replaces: structuredClone(names.replaces ?? { en: [] }) as Record<string, string[]>,
   };
   const exclusions = names.exclusions.map((e) => ({ ...e, terms: structuredClone(e.terms) as Record<string, string[]> }));
   for (const [lang, entry] of Object.entries(lexicon)) {
     if (!entry) continue;
     const rule = entry.inflect ?? {};
     const terms = (phrases: string[] | undefined) => (phrases ?? []).map((p) => phraseTerm(p, rule));
-    for (const g of ['russia', 'dprk', 'agreement', 'references', 'cues'] as const) add(groups[g], lang, terms(entry[g]));
+    for (const g of ['russia', 'dprk', 'agreement', 'references', 'cues', 'fresh', 'replaces'] as const) add(groups[g], lang, terms(entry[g]));
     for (const [id, phrases] of Object.entries(entry.exclusions ?? {})) {
       const ex = exclusions.find((e) => e.id === id);
       if (!ex) throw new Error(`lexicon.${lang}.exclusions: unknown look-alike "${id}"`);
@@ -105,6 +109,8 @@ export function expandNames(names: PackNames): PackNames {
     agreement: groups.agreement as TermsByLanguage,
     references: groups.references as TermsByLanguage,
     cues: groups.cues as TermsByLanguage,
+    fresh: groups.fresh as TermsByLanguage,
+    replaces: groups.replaces as TermsByLanguage,
     exclusions: exclusions as PackNames['exclusions'],
   } as PackNames;
   cache.set(names, out);

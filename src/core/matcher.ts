@@ -343,6 +343,8 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.references),
     ...names.exclusions.map((e) => allTerms(e.terms)),
     allTerms(names.cues),
+    allTerms(names.fresh),
+    allTerms(names.replaces),
   ];
 }
 
@@ -452,12 +454,16 @@ interface SentenceAnalysis extends Hit {
   lookalike: boolean;
   /** …and that exclusion is an earlier treaty of the same two sides. */
   earlier: boolean;
+  /** It says something replaces something ("…replaces the 2000 treaty"). */
+  replacing: boolean;
   /** Some exclusion and some side named (e.g. "the Soviet Union promised to aid Pyongyang"). */
   exclusionContext: boolean;
 }
 
 interface Settled {
   kept: Candidate[];
+  /** About an earlier treaty of the same two sides (for the document-level balance). */
+  earlier: boolean;
   /** The sentence's loose candidates that survive the topic (used on a page about the treaty). */
   loose: Candidate[];
   /** About a look-alike (for the document-level balance). */
@@ -479,6 +485,8 @@ interface Prepared {
   references: Term[];
   exclusions: { id: string; earlier: boolean; terms: Term[] }[];
   cues: Term[];
+  fresh: Term[];
+  replaces: Term[];
 }
 
 export interface CompileOptions {
@@ -520,8 +528,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, terms: take(groups[5 + i]!.length) }));
-    const cues = take(groups[5 + names.exclusions.length]!.length);
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues };
+    const [cues, fresh, replaces] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[]];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces };
     return true;
   }
   const terms = (): Prepared => {
@@ -538,10 +546,11 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
   const anchored = (re: RegExp, text: string) => re.test(text) || INVISIBLE.test(text);
 
   // attach: how far [before, after] an exclusion qualifies a treaty word (see header, step 4).
-  function windowFor(locale: string): { max: number; tight: number; whole: number; attach: Reach; nameAttach: Reach } {
-    if (locale === 'zh' || locale === 'ja') return { max: 50, tight: 16, whole: 35, attach: [10, 8], nameAttach: [4, 4] };
-    if (locale === 'ko') return { max: 70, tight: 22, whole: 45, attach: [14, 10], nameAttach: [6, 6] };
-    return { max: window, tight: 40, whole: 90, attach: [25, 20], nameAttach: [14, 14] };
+  // named: the longest group that names both sides itself, so that its treaty word is no bare reference.
+  function windowFor(locale: string): { max: number; tight: number; whole: number; named: number; attach: Reach; nameAttach: Reach } {
+    if (locale === 'zh' || locale === 'ja') return { max: 50, tight: 16, whole: 35, named: 30, attach: [10, 8], nameAttach: [4, 4] };
+    if (locale === 'ko') return { max: 70, tight: 22, whole: 45, named: 36, attach: [14, 10], nameAttach: [6, 6] };
+    return { max: window, tight: 40, whole: 90, named: 40, attach: [25, 20], nameAttach: [14, 14] };
   }
 
   /** Does exclusion `x` qualify the candidate range `c` (see the header, step 4)? */
@@ -564,7 +573,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -573,6 +582,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const exHits: ExclusionHit[] = [];
     for (const ex of exclusions) for (const h of findHits(ex.terms, text)) exHits.push({ ...h, id: ex.id, earlier: ex.earlier });
     const cueHits = findHits(cues, text);
+    const freshHits = findHits(fresh, text);
+    const replaceHits = findHits(replaces, text);
+    // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
+    const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
     const sentences: SentenceAnalysis[] = [];
     for (const [s0, s1] of spans) {
@@ -583,7 +596,6 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const ag = inS(agHits);
       const refs = inS(refHits);
       const ex = inS(exHits);
-      const cu = inS(cueHits);
       const candidates: Candidate[] = [];
 
       for (const n of names_) {
@@ -617,17 +629,17 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
         if (ex.some((x) => attaches(text, x, group, w.attach) || attaches(text, x, a, w.attach))) continue;
-        if (otherYearAttached(text, a, w.attach)) continue;
+        if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
-        const anaphoric = (len > w.tight || /[,;:()]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !NEW.test(text.slice(a.start, a.end));
+        const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a);
         candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric });
       }
 
       for (const f of refs) {
         if (ex.some((x) => attaches(text, x, f, w.attach))) continue;
-        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !NEW.test(text.slice(f.start, f.end)) });
+        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f) });
       }
 
       // Names first, then stronger co-occurrences, then references; no overlaps.
@@ -639,6 +651,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       mergeAdjacent(kept, text);
 
       const treatyWords = [...names_, ...ag, ...refs];
+      // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
+      const replacing = replaceHits.some((h) => h.start >= s0 && h.end <= s1);
       const lookalike =
         ex.length > 0 &&
         (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
@@ -657,20 +671,20 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (ex.some((x) => attaches(text, x, group, w.attach))) continue;
-        if (otherYearAttached(text, a, w.attach)) continue;
+        if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false });
       }
-      // Document level: bare treaty words and cues, when nothing of the sentence's own took them and no
+      // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
-      for (const h of [...ag, ...cu].sort((a, b) => a.start - b.start || b.end - a.end)) {
+      for (const h of ag) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (ex.some((x) => attaches(text, x, h, w.attach))) continue;
-        if (otherYearAttached(text, h, w.attach)) continue;
-        loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !NEW.test(text.slice(h.start, h.end)) });
+        if (otherYearAttached(text, h, w.attach, { start: s0, end: s1 })) continue;
+        loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h) });
       }
-      for (const k of kept) if (k.kind === 'reference' && otherYearAttached(text, k, w.attach)) k.confidence = 0;
-      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
+      for (const k of kept) if (k.kind === 'reference' && otherYearAttached(text, k, w.attach, { start: s0, end: s1 })) k.confidence = 0;
+      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
     }
     let modern = 0;
     for (const m of text.matchAll(YEAR)) if (m[1] === '2024' || m[1] === '2025' || m[1] === '2026') modern++;
@@ -691,15 +705,19 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       if (!a) return [];
       if (topic === 'lookalike' && lookalikeBlocksLeft-- <= 0) topic = null;
       return a.sentences.map((s) => {
+        // While the page is on this treaty, "…it replaces the 2000 treaty" is about this one: the earlier
+        // treaty is only named.
+        const aside = s.lookalike && s.replacing && topic === 'target';
+        const lookalike = s.lookalike && !aside;
         const kept = s.candidates.filter((c) => !(c.anaphoric && topic === 'lookalike'));
-        const loose = s.lookalike ? [] : s.loose.filter((c) => !(c.anaphoric && topic === 'lookalike'));
+        const loose = lookalike ? [] : s.loose.filter((c) => !(c.anaphoric && topic === 'lookalike'));
         // Dropped for the topic: the sentence goes on about the look-alike.
         const continues = kept.length < s.candidates.length && kept.every((c) => c.kind === 'reference');
-        if (s.lookalike || (topic === 'lookalike' && (s.exclusionContext || continues))) {
+        if (lookalike || (topic === 'lookalike' && (s.exclusionContext || continues))) {
           topic = 'lookalike';
           lookalikeBlocksLeft = 1;
         } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
-        return { kept, loose, lookalike: s.lookalike || continues };
+        return { kept, loose, lookalike: lookalike || continues, earlier: s.earlier && !aside };
       });
     });
   }
@@ -784,9 +802,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       let earlier = 0;
       let support = 0;
       analyses.forEach((a, i) => {
-        a?.sentences.forEach((s, j) => {
-          if (s.earlier) earlier++;
+        a?.sentences.forEach((_s, j) => {
           const st = settled[i]![j]!;
+          if (st.earlier) earlier++;
           const strong = st.kept.filter((c) => c.kind !== 'reference');
           if (strong.length === 0) {
             if (st.lookalike) lookalikes++;
@@ -832,9 +850,9 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
 
 /** A year other than the treaty's (2024) or its ratification (2025) right before or after a treaty word. */
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
-function otherYearAttached(text: string, h: Hit, [before, after]: Reach): boolean {
-  const from = Math.max(0, h.start - before);
-  const slice = text.slice(from, Math.min(text.length, h.end + after));
+function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit = { start: 0, end: text.length }): boolean {
+  const from = Math.max(sentence.start, h.start - before);
+  const slice = text.slice(from, Math.min(sentence.end, h.end + after));
   for (const m of slice.matchAll(YEAR)) {
     if (m[1] === '2024' || m[1] === '2025') continue;
     const at = from + m.index;
@@ -881,9 +899,10 @@ function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: numb
 function pageTopic({ russia, dprk, cues, modern, support, lookalikes, earlier }: Omit<PageEvidence, 'topic'>): PageTopic {
   const bothSides = russia > 0 && dprk > 0;
   // Both sides named again and again: a page about the two countries, where an old treaty is history.
-  // Unless the page is about an earlier treaty and never writes a year of this one's: then only mentions
-  // that stand on their own words count (cues such as "mutual assistance" fit the 1961 treaty as well).
-  const context = bothSides && !(earlier > 0 && modern === 0);
+  // Unless the page never writes a year of this treaty's time and is short, or its sentences about an earlier
+  // treaty are more than a third of its mentions of either side: then only mentions that stand on their own words count
+  // (cues such as "mutual assistance" fit the 1961 treaty as well).
+  const context = bothSides && (modern > 0 || earlier === 0 || (earlier * 3 <= Math.min(russia, dprk) && Math.min(russia, dprk) >= 6));
   const presence = context ? Math.min(russia, dprk, 8) * 0.25 : 0;
   const evidence = support + (context ? Math.min(cues, 4) * 0.5 : 0);
   if (evidence === 0) return 'none';

@@ -168,6 +168,8 @@ export const lexiconEntrySchema = z.strictObject({
   agreement: lexiconWords.optional(),
   references: lexiconWords.optional(),
   cues: lexiconWords.optional(),
+  fresh: lexiconWords.optional(),
+  replaces: lexiconWords.optional(),
   exclusions: z.record(z.string(), lexiconWords).optional(),
 });
 
@@ -189,6 +191,10 @@ export const namesSchema = z.strictObject({
    * document-level pass count references before any full mention.
    */
   cues: termsByLanguage.optional(),
+  /** "New" as the languages write it before a treaty word ("the new pact", "nový dokument"): not a reference back. */
+  fresh: termsByLanguage.optional(),
+  /** Verbs of replacing: a sentence saying the treaty replaces the 1961 or 2000 one is about this treaty. */
+  replaces: termsByLanguage.optional(),
   /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
   lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
 }).superRefine((names, ctx) => {
