@@ -12,6 +12,8 @@
  * so a neutral sentence that quotes loaded words carries none of them into the score.
  */
 
+import { cheapLetterClasses } from './matcher';
+
 export const MODEL_LANGUAGES = ['en', 'ru', 'ko'] as const;
 export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
 export const MARKER_CLASSES = ['certainty', 'hedge', 'frankness', 'advice', 'prediction', 'evaluative', 'irony', 'first', 'second'] as const;
@@ -86,21 +88,51 @@ export function modelLanguage(text: string): ModelLanguage | null {
   return ENGLISH.test(text) ? 'en' : null;
 }
 
-export type CompiledMarkers = Record<ModelLanguage, { cls: MarkerClass; re: RegExp }[]>;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One marker as words to match token by token (the last word a stem when the entry ends in *). */
+interface Marker {
+  cls: MarkerClass;
+  words: string[];
+  stem: boolean;
+}
+/**
+ * Markers matched on tokens, not by RegExp: a Unicode-aware alternation of a few hundred words took V8 ~200 ms
+ * to compile on first use, which the first card of a page would pay. Korean markers (endings, stems) are
+ * searched as substrings of the text.
+ */
+export interface CompiledMarkers {
+  /** en, ru: markers by their first word; stems whose first word is itself the stem, apart. */
+  byFirst: Record<ModelLanguage, Map<string, Marker[]>>;
+  stems: Record<ModelLanguage, Marker[]>;
+  /** ko: plain substrings. */
+  substrings: Record<ModelLanguage, { cls: MarkerClass; text: string }[]>;
+}
 
 export function compileMarkers(file: MarkersFile): CompiledMarkers {
-  const out = {} as CompiledMarkers;
+  const out: CompiledMarkers = { byFirst: {} as CompiledMarkers['byFirst'], stems: {} as CompiledMarkers['stems'], substrings: {} as CompiledMarkers['substrings'] };
   for (const lang of MODEL_LANGUAGES) {
-    out[lang] = MARKER_CLASSES.map((cls) => {
-      const alts = file.languages[lang][cls]
-        .map((m) => (m.endsWith('*') ? `${escape(m.slice(0, -1))}\\p{L}*` : escape(m)))
-        .sort((a, b) => b.length - a.length);
-      // Korean markers are endings and stems: they match inside words. Elsewhere whole words (or stems).
-      const src = lang === 'ko' ? `(?:${alts.join('|')})` : `(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`;
-      return { cls, re: new RegExp(src, 'gu') };
-    });
+    const byFirst = new Map<string, Marker[]>();
+    const stems: Marker[] = [];
+    const substrings: { cls: MarkerClass; text: string }[] = [];
+    for (const cls of MARKER_CLASSES)
+      for (const raw of file.languages[lang][cls]) {
+        const stem = raw.endsWith('*');
+        const entry = stem ? raw.slice(0, -1) : raw;
+        if (lang === 'ko') {
+          substrings.push({ cls, text: entry });
+          continue;
+        }
+        const words = entry.split(/[\s-]+/).filter(Boolean);
+        const marker: Marker = { cls, words, stem };
+        if (stem && words.length === 1) stems.push(marker);
+        else {
+          const list = byFirst.get(words[0]!) ?? [];
+          list.push(marker);
+          byFirst.set(words[0]!, list);
+        }
+      }
+    out.byFirst[lang] = byFirst;
+    out.stems[lang] = stems;
+    out.substrings[lang] = substrings;
   }
   return out;
 }
@@ -140,22 +172,22 @@ interface Token {
   key: string;
 }
 const QUOTE_TOKEN = '\u2063q';
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const TOKEN = new RegExp(cheapLetterClasses("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*"), 'gu');
 
 export interface Features {
   lang: ModelLanguage;
   tokens: Token[];
-  /** Hashed features: bucket, value, and the tokens it came from (for naming the words that weighed most). */
-  sparse: { bucket: number; value: number; from: number[] }[];
+  /** Hashed features: bucket, value, and the token(s) it came from, a and b (-1: none), to name the words. */
+  sparse: { bucket: number; value: number; a: number; b: number }[];
   dense: number[];
   /** Tokens each dense feature was read from (markers), for the same purpose. */
   denseFrom: number[][];
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+const FNV_SEED = 0x811c9dc5;
+/** FNV-1a over the UTF-16 code units s[a, b), continued from state h. */
+function fnv(h: number, s: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -224,35 +256,38 @@ export function extractFeatures(
 
   const mask = (1 << bits) - 1;
   const sparse: Features['sparse'] = [];
-  const seen = new Map<number, number>();
-  const add = (group: string[], feature: string, fromTokens: number[]) => {
-    const bucket = hash(feature) & mask;
-    const at = seen.get(bucket);
-    if (at !== undefined) {
-      for (const t of fromTokens) if (!sparse[at]!.from.includes(t)) sparse[at]!.from.push(t);
-      return;
-    }
-    seen.set(bucket, sparse.length);
-    sparse.push({ bucket, value: 0, from: [...fromTokens] });
-    group.push(String(sparse.length - 1));
+  const seen = new Set<number>();
+  // Hashed without building the feature strings: this loop runs for every character n-gram of a sentence.
+  const add = (group: number[], h: number, a: number, b = -1) => {
+    const bucket = h & mask;
+    if (seen.has(bucket)) return; // the same feature again (or a collision): presence is binary
+    seen.add(bucket);
+    group.push(sparse.length);
+    sparse.push({ bucket, value: 0, a, b });
   };
-  const words: string[] = [];
-  const chars: string[] = [];
+  const words: number[] = [];
+  const chars: number[] = [];
+  const W_ = fnv(FNV_SEED, 'w|', 0, 2);
+  const B_ = fnv(FNV_SEED, 'b|', 0, 2);
+  const C_ = fnv(FNV_SEED, 'c|', 0, 2);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.key;
-    add(words, `w|${t}`, [i]);
+    add(words, fnv(W_, t, 0, t.length), i);
     const prev = i > 0 ? tokens[i - 1]!.key : '<s>';
-    add(words, `b|${prev} ${t}`, i > 0 ? [i - 1, i] : [i]);
+    add(words, fnv(fnv(fnv(B_, prev, 0, prev.length), ' ', 0, 1), t, 0, t.length), i > 0 ? i - 1 : i, i > 0 ? i : -1);
     if (t === QUOTE_TOKEN || t.length > 24) continue;
     const padded = `^${t}$`;
     const [lo, hi] = HANGUL.test(t) ? [2, 3] : [3, 5];
-    for (let n = lo; n <= hi; n++) for (let k = 0; k + n <= padded.length; k++) add(chars, `c|${padded.slice(k, k + n)}`, [i]);
+    for (let n = lo; n <= hi; n++) for (let k = 0; k + n <= padded.length; k++) add(chars, fnv(C_, padded, k, k + n), i);
   }
-  if (tokens.length) add(words, `b|${tokens[tokens.length - 1]!.key} </s>`, [tokens.length - 1]);
+  if (tokens.length) {
+    const last = tokens[tokens.length - 1]!.key;
+    add(words, fnv(fnv(B_, last, 0, last.length), ' </s>', 0, 5), tokens.length - 1);
+  }
   // Binary presence, each group scaled to unit length so long sentences do not outweigh short ones.
-  const norm = (group: string[], weight: number) => {
+  const norm = (group: number[], weight: number) => {
     const v = group.length ? weight / Math.sqrt(group.length) : 0;
-    for (const g of group) sparse[Number(g)]!.value = v;
+    for (const g of group) sparse[g]!.value = v;
   };
   norm(words, groups.words);
   norm(chars, groups.chars);
@@ -270,24 +305,38 @@ export function extractFeatures(
   set('rule:count', Math.min(input.ruleKinds.length, 3) / 3);
   if (input.quotedCues) set('rule:quoted', 1);
   if (input.dismissed?.length) set('rule:dismissed', 1);
-  const lower = masked.toLowerCase().replace(/’/g, "'");
-  const sameLength = lower.length === masked.length;
+  const hitsBy = new Map<MarkerClass, number[]>();
   let markerHits = 0;
-  for (const { cls, re } of markers[lang]) {
-    re.lastIndex = 0;
-    const hitTokens: number[] = [];
-    let hits = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) {
-      if (!m[0]) {
-        re.lastIndex++;
-        continue;
+  const hit = (cls: MarkerClass, from: number[]) => {
+    const list = hitsBy.get(cls) ?? [];
+    list.push(...from);
+    hitsBy.set(cls, list);
+    markerHits++;
+  };
+  if (lang === 'ko') {
+    const lower = masked.toLowerCase();
+    for (const { cls, text: m } of markers.substrings.ko)
+      for (let at = lower.indexOf(m); at >= 0; at = lower.indexOf(m, at + m.length)) {
+        const from: number[] = [];
+        for (let t = Math.max(0, tokenAt(at)); t < tokens.length && tokenStart[t]! < at + m.length; t++) from.push(t);
+        hit(cls, from);
       }
-      hits++;
-      if (sameLength) for (let t = tokenAt(m.index); t >= 0 && t < tokens.length && tokenStart[t]! < m.index + m[0].length; t++) hitTokens.push(t);
+  } else {
+    const wordAt = (i: number, w: string, stem: boolean) => {
+      const key = tokens[i]?.key;
+      return key !== undefined && (stem ? key.startsWith(w) : key === w);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const key = tokens[i]!.key;
+      for (const m of markers.byFirst[lang].get(key) ?? []) {
+        let k = 1;
+        while (k < m.words.length && wordAt(i + k, m.words[k]!, m.stem && k === m.words.length - 1)) k++;
+        if (k === m.words.length) hit(m.cls, Array.from({ length: k }, (_, j) => i + j));
+      }
+      for (const m of markers.stems[lang]) if (key.startsWith(m.words[0]!)) hit(m.cls, [i]);
     }
-    if (hits) set(`mark:${cls}`, 1, hitTokens);
-    markerHits += hits;
   }
+  for (const [cls, from] of hitsBy) set(`mark:${cls}`, 1, from);
   set('mark:count', Math.min(markerHits, 4) / 4);
   if (spans.length) set('quote:speaker', 1);
   set('quote:share', text.length ? speakerChars / text.length : 0);
@@ -352,31 +401,52 @@ export function decodeIndex(bytes: Uint8Array): number[] {
   return out;
 }
 
-/** Bucket → weight, from the weights file. */
-export function sparseWeights(w: Pick<WeightsData, 'index' | 'weights' | 'scale'>): Map<number, number> {
-  const index = decodeIndex(fromBase64(w.index));
-  const q = new Int8Array(fromBase64(w.weights).buffer);
-  if (q.length !== index.length) throw new Error('framing weights: index and weights differ in length');
-  const out = new Map<number, number>();
-  index.forEach((bucket, i) => out.set(bucket, q[i]! * w.scale));
-  return out;
+/** Hashed weights: sorted buckets and their weights (typed arrays: decoding stays ~1 ms; a Map took several). */
+export interface SparseWeights {
+  buckets: Int32Array;
+  weights: Int8Array;
+  scale: number;
 }
 
-export function scoreFeatures(f: Features, bias: number, denseWeights: readonly number[], sparse: ReadonlyMap<number, number>): number {
+export function sparseWeights(w: Pick<WeightsData, 'index' | 'weights' | 'scale'>): SparseWeights {
+  const buckets = Int32Array.from(decodeIndex(fromBase64(w.index)));
+  const weights = new Int8Array(fromBase64(w.weights).buffer);
+  if (weights.length !== buckets.length) throw new Error('framing weights: index and weights differ in length');
+  return { buckets, weights, scale: w.scale };
+}
+
+export function weightOf(w: SparseWeights, bucket: number): number {
+  let lo = 0;
+  let hi = w.buckets.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = w.buckets[mid]!;
+    if (at === bucket) return w.weights[mid]! * w.scale;
+    if (at < bucket) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+export function scoreFeatures(f: Features, bias: number, denseWeights: readonly number[], sparse: SparseWeights): number {
   let z = bias;
   for (let i = 0; i < f.dense.length; i++) z += f.dense[i]! * (denseWeights[i] ?? 0);
-  for (const s of f.sparse) z += s.value * (sparse.get(s.bucket) ?? 0);
+  for (const s of f.sparse) z += s.value * weightOf(sparse, s.bucket);
   return z;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** The author's words that pushed the score up most: hashed features and markers, shared among their tokens. */
-function weightiestWords(f: Features, denseWeights: readonly number[], sparse: ReadonlyMap<number, number>, notShown: ReadonlySet<string>): string[] {
+function weightiestWords(f: Features, denseWeights: readonly number[], sparse: SparseWeights, notShown: ReadonlySet<string>): string[] {
   const by = new Array<number>(f.tokens.length).fill(0);
   for (const s of f.sparse) {
-    const c = s.value * (sparse.get(s.bucket) ?? 0);
-    for (const t of s.from) by[t]! += c / s.from.length;
+    const c = s.value * weightOf(sparse, s.bucket);
+    if (s.b < 0) by[s.a]! += c;
+    else {
+      by[s.a]! += c / 2;
+      by[s.b]! += c / 2;
+    }
   }
   f.denseFrom.forEach((from, i) => {
     const c = f.dense[i]! * (denseWeights[i] ?? 0);

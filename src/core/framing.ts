@@ -493,7 +493,8 @@ export function compileTermSource(src: string): string {
 }
 
 export function compileFraming(terms: FramingTerm[], options: FramingOptions = {}): FramingAnalyzer {
-  const model = options.model === undefined ? shippedFramingModel() : options.model;
+  // The shipped model loads on the first sentence it is asked about, not when card.js is evaluated.
+  const modelOf = () => (options.model === undefined ? shippedFramingModel() : options.model);
   const lexicon: CompiledTerm[] = [];
   for (const term of terms)
     for (const p of term.patterns) {
@@ -586,6 +587,7 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
    */
   function judgedCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): FramingCue[] {
     const { cues, speaker, dismissed } = sentenceCues(text, a, b, spans);
+    const model = modelOf();
     if (!model || cues.some((c) => !c.quoted)) return cues;
     const s = text.slice(a, b);
     const verdict = model.assess(inputOf(s, cues, speaker, dismissed));
