@@ -15,6 +15,10 @@
  * With --sentences: [{ file, sentences: [{ text, start, end, level, cues: [cue] }] }], every sentence of the
  * page text, mention or not, so the framing analyzer can be measured on its own.
  *
+ * --explain adds, per file, `explain: { page: { topic, reading, russia, dprk, cues, modern, support, lookalikes,
+ * earlier }, mentions: [{ text, start, why }] }`: what the document level decided about the page and from what,
+ * and why each mention counts.
+ *
  * --pack FILE reads a whole topic pack and validates it (pack-validate.ts); without it the bundled pack is used.
  * Files that cannot be read or have an unknown type get one line on stderr and a non-zero exit status; the
  * other files are still scanned. An unusable pack or bad arguments: exit 2.
@@ -25,7 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { compileClaims, type ClaimMatcher } from '../core/claims';
 import { compileFraming, type FramingAnalyzer, type FramingCue, type FramingLevel, type PageSignals } from '../core/framing';
-import { compileMatcher, type Matcher, type MentionKind } from '../core/matcher';
+import { compileMatcher, type Matcher, type MentionBasis, type MentionKind, type PageEvidence } from '../core/matcher';
 import { namesSchema, type PackNames, type TopicPack } from '../core/pack-schema';
 import { formatPackErrors, validatePack } from '../core/pack-validate';
 import { readPageSignals } from '../content/page-signals';
@@ -102,6 +106,8 @@ export interface PageModel {
   /** Every block of the page text, with its start in it. */
   blocks: { text: string; start: number }[];
   mentions: ScannedMention[];
+  /** Per mention (same order): why it counts (scan --explain). */
+  bases: (MentionBasis | undefined)[];
   /** Per mention (same order): its block's text and start, and its offsets in that block. */
   where: { blockText: string; blockStart: number; start: number; end: number }[];
   signals: PageSignals;
@@ -181,13 +187,15 @@ export function readPage(content: string, kind: 'html' | 'text', matcher: Matche
       offset += text.length + 2;
     }
     const mentions: ScannedMention[] = [];
+    const bases: PageModel['bases'] = [];
     const where: PageModel['where'] = [];
     for (const { block, mention } of matcher.findInDocument(texts)) {
       const b = blocks[block]!;
       mentions.push({ text: mention.text, start: b.start + mention.start, end: b.start + mention.end, kind: mention.kind, confidence: mention.confidence });
+      bases.push(mention.basis);
       where.push({ blockText: b.text, blockStart: b.start, start: mention.start, end: mention.end });
     }
-    return { pageText: texts.join('\n\n'), blocks, mentions, where, signals: {} };
+    return { pageText: texts.join('\n\n'), blocks, mentions, bases, where, signals: {} };
   }
   const window = new Window({
     settings: {
@@ -209,13 +217,14 @@ export function readPage(content: string, kind: 'html' | 'text', matcher: Matche
       blocks.push({ text: b.text, start: offset });
       offset += b.text.length + 2;
     }
-    const pairs: { m: ScannedMention; w: PageModel['where'][number] }[] = [];
+    const pairs: { m: ScannedMention; w: PageModel['where'][number]; basis: MentionBasis | undefined }[] = [];
     for (const f of found) {
       const base = offsets.get(f.block);
       if (base === undefined) continue; // a block outside the page text (cannot happen with the same rules)
       pairs.push({
         m: { text: f.mention.text, start: base + f.mention.start, end: base + f.mention.end, kind: f.mention.kind, confidence: f.mention.confidence },
         w: { blockText: f.blockText, blockStart: base, start: f.mention.start, end: f.mention.end },
+        basis: f.mention.basis,
       });
     }
     pairs.sort((a, b) => a.m.start - b.m.start);
@@ -223,6 +232,7 @@ export function readPage(content: string, kind: 'html' | 'text', matcher: Matche
       pageText: all.map((b) => b.text).join('\n\n'),
       blocks,
       mentions: pairs.map((p) => p.m),
+      bases: pairs.map((p) => p.basis),
       where: pairs.map((p) => p.w),
       signals: signalsOf(doc),
     };
@@ -293,10 +303,47 @@ export function assessPage(page: PageModel, framing: FramingAnalyzer): AssessedS
   return out;
 }
 
-export function scanFile(path: string, tools: ScanTools): ScanResult & { pageText: string; claimsOf: ClaimHit[][] } {
+export function scanFile(path: string, tools: ScanTools, explain = false): ScanResult & { pageText: string; claimsOf: ClaimHit[][] } {
   const page = readFilePage(path, tools.matcher);
   const { framing, claims, claimsOf } = analyzePage(page, tools);
-  return { file: path, mentions: page.mentions, framing, claims, pageText: page.pageText, claimsOf };
+  return { file: path, mentions: page.mentions, framing, claims, pageText: page.pageText, claimsOf, ...(explain ? { explain: explainPage(page, tools.matcher) } : {}) };
+}
+
+/** scan --explain: what the page is about and from what, and why each mention counts. */
+export interface Explanation {
+  page: PageEvidence & { reading: string };
+  mentions: { text: string; start: number; why: string }[];
+}
+
+const TOPIC_READING: Record<PageEvidence['topic'], string> = {
+  treaty: 'about the treaty: both sides are named and its full mentions or its cues outweigh any look-alike, so references and bare treaty words count anywhere',
+  local: 'mentions stand on their own words; references count after the first full mention',
+  lookalike: 'about a look-alike treaty: only mentions that name both sides in their own words count (a passing comparison)',
+  none: 'nothing found, or a page about a look-alike or an earlier treaty',
+};
+
+export function explainPage(page: PageModel, matcher: Matcher): Explanation {
+  const evidence = matcher.explainDocument(page.blocks.map((b) => b.text));
+  const why = (basis: MentionBasis | undefined): string => {
+    switch (basis) {
+      case 'name':
+        return 'names the treaty';
+      case 'both-sides':
+        return 'a Russia word, a North Korea word and a treaty word in one sentence';
+      case 'beside-dprk':
+        return 'a treaty word beside the North Korean side; Russia is named elsewhere on the page';
+      case 'reference':
+        return evidence.topic === 'treaty' ? 'a reference, on a page about the treaty' : 'a reference after a full mention';
+      case 'treaty-word':
+        return 'a treaty word on a page about the treaty';
+      default:
+        return 'unknown';
+    }
+  };
+  return {
+    page: { ...evidence, reading: TOPIC_READING[evidence.topic] },
+    mentions: page.mentions.map((m, i) => ({ text: m.text, start: m.start, why: why(page.bases[i]) })),
+  };
 }
 
 export function assessFile(path: string, tools: ScanTools): SentencesResult & { pageText: string; page: PageCue[] } {
@@ -306,6 +353,16 @@ export function assessFile(path: string, tools: ScanTools): SentencesResult & { 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text output
+
+function formatExplanation(e: Explanation): string {
+  const p = e.page;
+  const lines = [
+    `  page: ${p.topic} — ${p.reading}`,
+    `  evidence: Russia ${p.russia}, North Korea ${p.dprk}, cues ${p.cues}, years 2024–2026 ${p.modern}, full mentions ${p.support}, look-alike sentences ${p.lookalikes} (earlier treaties ${p.earlier})`,
+    ...e.mentions.map((m) => `  ${q(m.text, 60)} @${m.start}: ${m.why}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 const q = (s: string, max = 160) => `“${s.length > max ? `${s.slice(0, max - 1)}…` : s}”`;
 
@@ -363,18 +420,20 @@ export interface Io {
   err(text: string): void;
 }
 const processIo: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
-const USAGE = 'usage: npm run scan -- [--json] [--sentences] [--pack PACK.json] FILE…\n';
+const USAGE = 'usage: npm run scan -- [--json] [--explain] [--sentences] [--pack PACK.json] FILE…\n';
 
 /** The CLI; returns the exit status (0 ok, 1 a file failed, 2 unusable pack or arguments). */
 export function main(argv: string[], io: Io = processIo): number {
   const files: string[] = [];
   let json = false;
   let sentences = false;
+  let explain = false;
   let packPath: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--sentences') sentences = true;
+    else if (a === '--explain') explain = true;
     else if (a === '--pack') {
       packPath = argv[++i];
       if (packPath === undefined) {
@@ -410,9 +469,10 @@ export function main(argv: string[], io: Io = processIo): number {
         results.push(result);
         if (!json) io.out(formatSentences({ ...result, page }));
       } else {
-        const { pageText: _p, claimsOf, ...result } = scanFile(file, tools);
+        const { pageText: _p, claimsOf, ...result } = scanFile(file, tools, explain);
         results.push(result);
         if (!json) io.out(formatScan({ ...result, claimsOf }));
+        if (!json && 'explain' in result) io.out(formatExplanation(result.explain as Explanation));
       }
     } catch (error) {
       failed = true;

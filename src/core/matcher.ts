@@ -43,6 +43,13 @@ import { expandNames } from './lexicon';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
+/**
+ * Why a mention counts (scan --explain): a treaty name; both sides and a treaty word in one sentence; a treaty
+ * word beside the DPRK side with Russia named elsewhere on the page; a reference ("the pact", "Article 4");
+ * a bare treaty word on a page about the treaty.
+ */
+export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word';
+
 /** Offsets into the block text given. */
 export interface Mention {
   start: number;
@@ -50,6 +57,7 @@ export interface Mention {
   text: string;
   kind: MentionKind;
   confidence: number;
+  basis?: MentionBasis;
 }
 
 export interface Matcher {
@@ -434,6 +442,7 @@ const NEW = /(?<![\p{L}])(?:new|nouveau|nouvel|nuevo|neue[nmrs]?|нов\p{L}*)(?
 
 interface Candidate extends Hit {
   kind: MentionKind;
+  basis: MentionBasis;
   confidence: number;
   /** The part that names the agreement (for exclusion attachment). */
   anchor: Hit;
@@ -600,7 +609,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       for (const n of names_) {
         if (ex.some((x) => attaches(text, x, n, w.nameAttach))) continue;
-        candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false });
+        candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
       for (const a of ag) {
@@ -634,12 +643,12 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a);
-        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric });
+        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
       }
 
       for (const f of refs) {
         if (ex.some((x) => attaches(text, x, f, w.attach))) continue;
-        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f) });
+        candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f), basis: 'reference' });
       }
 
       // Names first, then stronger co-occurrences, then references; no overlaps.
@@ -672,7 +681,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (ex.some((x) => attaches(text, x, group, w.attach))) continue;
         if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
-        pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false });
+        pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
@@ -681,7 +690,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (ex.some((x) => attaches(text, x, h, w.attach))) continue;
         if (otherYearAttached(text, h, w.attach, { start: s0, end: s1 })) continue;
-        loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h) });
+        loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       for (const k of kept) if (k.kind === 'reference' && otherYearAttached(text, k, w.attach, { start: s0, end: s1 })) k.confidence = 0;
       sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
@@ -740,7 +749,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       for (const c of kept) {
         if (c.kind === 'reference' && !hasMention.value) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
-        out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence });
+        out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence, basis: c.basis });
         if (c.confidence >= CONFIDENT) hasMention.value = true;
       }
     }
@@ -844,7 +853,8 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
     if (withReference ? !/^ ?$/.test(gapText) : b.start - a.end > 5 || !LINK_GAP.test(gapText)) continue;
     if (a.kind === 'reference' && b.kind === 'reference') continue;
     const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : 'co-occurrence';
-    kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric });
+    const basis = a.kind === 'reference' ? b.basis : a.basis;
+    kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric, basis });
   }
 }
 

@@ -134,6 +134,26 @@ describe('scan text output', () => {
   });
 });
 
+describe('scan --explain', () => {
+  it('says what the page is about and why each mention counts', () => {
+    const [res] = JSON.parse(run(scanMain, ['--json', '--explain', htmlFile]).out) as Record<string, any>[];
+    expect(res!.explain.page.topic).toBe('treaty');
+    expect(res!.explain.page.russia).toBeGreaterThan(0);
+    expect(res!.explain.page.dprk).toBeGreaterThan(0);
+    expect(res!.explain.mentions.map((m: any) => m.text)).toEqual(res!.mentions.map((m: any) => m.text));
+    const why = Object.fromEntries(res!.explain.mentions.map((m: any) => [m.text, m.why]));
+    expect(why['the new pact']).toBe('a reference, on a page about the treaty');
+    expect(why['Russia–North Korea treaty']).toBe('names the treaty');
+    const text = run(scanMain, ['--explain', htmlFile]).out;
+    expect(text).toContain('page: treaty');
+    expect(text).toContain('“the new pact”');
+  });
+  it('leaves the documented shape alone without --explain', () => {
+    const [res] = JSON.parse(run(scanMain, ['--json', htmlFile]).out) as Record<string, any>[];
+    expect(res).not.toHaveProperty('explain');
+  });
+});
+
 describe('scan --sentences', () => {
   it('assesses every sentence, mention or not, with offsets into the page text', () => {
     const r = run(scanMain, ['--sentences', '--json', htmlFile, txtFile]);
