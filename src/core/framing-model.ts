@@ -79,13 +79,20 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 // Ukrainian or Belarusian letters: Cyrillic but not the Russian the model learned.
 const NOT_RUSSIAN = /[іїєґўІЇЄҐЎ]/;
-const ENGLISH = /(?<![\p{L}])(?:the|and|of|to|is|was|are|were|has|have|its|with|that|this|for|will|would|it)(?![\p{L}])/iu;
+// English function words that are not also common words in the other Latin-script languages the pack covers
+// (so no "a", "in", "on", "an", "no", "or").
+const ENGLISH = new RegExp(
+  cheapLetterClasses(
+    '(?<![\\p{L}])(?:the|and|of|to|is|was|are|were|has|have|its|with|that|this|for|will|would|it|be|been|should|must|could|can|not|nobody|he|she|they|we|you|his|their|our|by|at|did|does|said|says)(?![\\p{L}])',
+  ),
+  'u', // run on lower-cased text: "iu" over Unicode ranges is slow to compile in V8 (see framing.ts)
+);
 
 /** The model's language for a sentence, by script (and for Latin, by English function words); null otherwise. */
 export function modelLanguage(text: string): ModelLanguage | null {
   if (HANGUL.test(text)) return 'ko';
   if (CYRILLIC.test(text)) return NOT_RUSSIAN.test(text) ? null : 'ru';
-  return ENGLISH.test(text) ? 'en' : null;
+  return ENGLISH.test(text.toLowerCase()) ? 'en' : null;
 }
 
 /** One marker as words to match token by token (the last word a stem when the entry ends in *). */

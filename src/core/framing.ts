@@ -460,7 +460,8 @@ const RULES: Rule[] = [
     { keep: (s, at) => !/(?:what|here['’]s what|[Ww]hat) $/.test(before(s, at, 16)) && !/^\S+ (?:know|reported|contacted|asked|spoke)\b/.test(s.slice(at, at + 20)) },
     'gu',
   ),
-  rule('second-person', 'представьте(?: себе)?|давайте|мы должны|вам|ваш\\p{L}*', 'second-person appeal (Russian)'),
+  // "ваш…" is "your"; "Вашингтон" (Washington) is not.
+  rule('second-person', 'представьте(?: себе)?|давайте|мы должны|вам|ваш(?!ингтон)\\p{L}*', 'second-person appeal (Russian)'),
   { kind: 'second-person', re: /여러분|상상해\s?보라/gu, why: 'second-person appeal (Korean)' },
 ];
 
