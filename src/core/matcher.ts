@@ -848,10 +848,15 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
     const a = kept[i]!;
     const b = kept[i + 1]!;
     const gapText = text.slice(a.end, b.start);
-    // A reference word right after a mention is its head noun ("상호방위 조약"); otherwise references stay apart.
+    // Two references joined by a short link word are one phrase ("The Treaty" + "on" + "Comprehensive
+    // Strategic Partnership"); otherwise references stay apart.
+    if (a.kind === 'reference' && b.kind === 'reference') {
+      if (/^ [\p{L}]{1,3} $/u.test(gapText)) kept.splice(i, 2, { ...a, end: b.end, anaphoric: a.anaphoric && b.anaphoric });
+      continue;
+    }
+    // A reference word right after a mention is its head noun ("상호방위 조약").
     const withReference = a.kind === 'reference' || b.kind === 'reference';
     if (withReference ? !/^ ?$/.test(gapText) : b.start - a.end > 5 || !LINK_GAP.test(gapText)) continue;
-    if (a.kind === 'reference' && b.kind === 'reference') continue;
     const kind = a.kind === 'name' || b.kind === 'name' ? 'name' : 'co-occurrence';
     const basis = a.kind === 'reference' ? b.basis : a.basis;
     kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric, basis });

@@ -1,0 +1,121 @@
+/**
+ * Detection as a reader works (issue 15): the page decides what its treaty words mean. One group per failure
+ * class seen on real pages; every text here is the project's own, modelled on the kinds of pages seen.
+ */
+import { describe, expect, it } from 'vitest';
+import pack from '../dataset/treaty-2024.json';
+import { compileMatcher } from './matcher';
+import { namesSchema } from './pack-schema';
+
+const matcher = compileMatcher(namesSchema.parse(pack.names));
+const found = (...blocks: string[]) => matcher.findInDocument(blocks).map(({ mention }) => mention.text);
+const topic = (...blocks: string[]) => matcher.explainDocument(blocks).topic;
+
+describe('1. document context: a sentence without a party of its own', () => {
+  const page = [
+    'Russia and North Korea bind themselves to defend each other',
+    'Kim Jong Un welcomed the Russian president in Pyongyang, where the two leaders spent the day in talks.',
+    '“The Treaty on Comprehensive Strategic Partnership opens a new chapter,” the Kremlin aide told reporters.',
+    'Seoul worries. The new treaty obliges each side to give military assistance if the other is attacked.',
+  ];
+  it('counts the full name inside a quoted remark, and the bare treaty word, on a page about the treaty', () => {
+    expect(topic(...page)).toBe('treaty');
+    const texts = found(...page);
+    expect(texts.some((t) => t.includes('Treaty on Comprehensive Strategic Partnership'))).toBe(true);
+    expect(texts.some((t) => /new treaty/.test(t))).toBe(true);
+  });
+  it('stays silent on the same name on a page about the Iran treaty', () => {
+    const iran = [
+      'Moscow and Tehran sign a long-planned agreement',
+      'Vladimir Putin and Masoud Pezeshkian signed the Treaty on Comprehensive Strategic Partnership in the Kremlin.',
+      'Iranian officials said the treaty does not create a military alliance.',
+    ];
+    expect(found(...iran)).toEqual([]);
+  });
+});
+
+describe('2. leaders, capitals and officials as the parties', () => {
+  it.each([
+    ['The accord Kim struck with the Kremlin chief alarmed Tokyo.', /accord Kim struck with the Kremlin/],
+    ['Diplomats read the Moscow–Pyongyang defence accord line by line.', /Moscow–Pyongyang defence accord/],
+    ["Seoul worries. Pyongyang's new treaty binds it to Moscow.", /Pyongyang's new treaty/],
+  ])('%s', (text, want) => {
+    expect(found(text).some((t) => want.test(t))).toBe(true);
+  });
+});
+
+describe('3. references once the page is on topic', () => {
+  it('takes "the new pact" in a headline before the first full mention, and later references', () => {
+    const texts = found(
+      'What the new pact changes',
+      'Russia and North Korea signed a mutual defence treaty in Pyongyang on 19 June 2024.',
+      'Its assistance clause, Article 4, is what worries Seoul most; the document has no end date.',
+    );
+    expect(texts[0]).toBe('the new pact');
+    expect(texts).toContain('Article 4');
+    expect(texts.some((t) => t.includes('document'))).toBe(true);
+  });
+  it('does not take them on a page that only names the two countries', () => {
+    expect(found('Russia and North Korea opened a new bridge.', 'The document was signed by the two transport ministers in Pyongyang.')).toEqual([]);
+  });
+});
+
+describe('4. Russian morphology', () => {
+  it('finds every case form of the treaty and its parties', () => {
+    const texts = found(
+      'Путин прибыл в Пхеньян и провёл переговоры с Ким Чен Ыном.',
+      'Стороны подписали соглашение о всеобъемлющем стратегическом партнёрстве.',
+      'Взаимная военная помощь закреплена договором, а Пхеньяном он уже ратифицирован.',
+    );
+    expect(texts.some((t) => /соглашение/.test(t))).toBe(true);
+    expect(texts.some((t) => /договором/.test(t))).toBe(true);
+  });
+});
+
+describe('5. Korean short forms and North Korean usage', () => {
+  it.each([['북·러 조약이 발효됐다.'], ['러북 조약의 4조가 쟁점이다.'], ['조로 조약에 따라 양국은 협력한다.']])('%s', (text) => {
+    expect(found(text).length).toBeGreaterThan(0);
+  });
+  it('counts a bare 협정 after a mention on the same page', () => {
+    const texts = found('러시아와 북한이 포괄적 전략적 동반자 관계 조약을 맺었다.', '이 협정은 무기한 유효하다.');
+    expect(texts.some((t) => t.includes('협정'))).toBe(true);
+  });
+});
+
+describe('7. languages added as data: a page in each, and its look-alike', () => {
+  it.each([
+    ['cs', ['Rusko a KLDR podepsaly v Pchjongjangu smlouvu o vzájemné pomoci.', 'Nový dokument nahradí dřívější smlouvy.'], ['Rusko a Írán podepsaly smlouvu o komplexním strategickém partnerství.']],
+    ['pl', ['Rosja i Korea Północna podpisały traktat o wzajemnej pomocy.', 'Umowa weszła w życie w grudniu.'], ['Rosja i Iran podpisały umowę o kompleksowym partnerstwie strategicznym.']],
+    ['it', ['La Russia e la Corea del Nord hanno firmato un trattato di mutua difesa.', "L'accordo prevede assistenza militare."], ["Russia e Iran hanno firmato un trattato di partenariato strategico globale."]],
+    ['pt', ['A Rússia e a Coreia do Norte assinaram um tratado de defesa mútua.', 'O acordo entrou em vigor em dezembro.'], ['A Rússia e o Irã assinaram um tratado de parceria estratégica abrangente.']],
+    ['tr', ["Rusya ile Kuzey Kore karşılıklı savunma anlaşması imzaladı.", 'Anlaşma aralık ayında yürürlüğe girdi.'], ["Rusya ile İran kapsamlı stratejik ortaklık anlaşması imzaladı."]],
+    ['vi', ['Nga và Triều Tiên đã ký hiệp ước đối tác chiến lược toàn diện.', 'Hiệp ước có hiệu lực từ tháng 12.'], ['Nga và Iran đã ký hiệp ước đối tác chiến lược toàn diện.']],
+    ['ar', ['وقعت روسيا وكوريا الشمالية معاهدة الشراكة الاستراتيجية الشاملة.', 'وتنص المعاهدة على المساعدة العسكرية المتبادلة.'], ['وقعت روسيا وإيران معاهدة الشراكة الاستراتيجية الشاملة.']],
+  ])('%s', (_lang, positive, lookalike) => {
+    expect(found(...positive).length).toBeGreaterThan(0);
+    expect(found(...lookalike)).toEqual([]);
+  });
+});
+
+describe('look-alikes stay silent at the page level', () => {
+  it('a page about the 2000 treaty that never writes a year of this one', () => {
+    expect(
+      found(
+        'The friendship treaty of 2000',
+        'In February 2000 Russia and North Korea signed a treaty of friendship and good-neighbourliness, which replaced the Soviet-era pact.',
+        'The treaty left out any promise of military assistance.',
+      ),
+    ).toEqual([]);
+  });
+  it('an agreement of another year between the same two sides', () => {
+    expect(found('A road bridge agreement signed in 2021 by Kim Jong Un and Vladimir Putin is being carried out.')).toEqual([]);
+  });
+  it('a comparison on a page about the Iran treaty counts, the Iran treaty does not', () => {
+    const texts = found(
+      'Russia and Iran sign a partnership treaty',
+      'Unlike the treaty signed by Russia and the DPRK, the agreement with Iran has no mutual defence clause.',
+      'Iranian officials said the treaty would strengthen trade.',
+    );
+    expect(texts).toEqual(['treaty signed by Russia and the DPRK']);
+  });
+});
