@@ -604,11 +604,14 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const kp = inS(kpHits);
       const ag = inS(agHits);
       const refs = inS(refHits);
+      // "X replaces the 2000 treaty": the earlier treaty after the verb does not qualify the treaty word before it.
+      const rp = inS(replaceHits);
       const ex = inS(exHits);
+      const attachedTo = (c: Hit, reach: Reach) => ex.some((x) => attaches(text, x, c, reach) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
       const candidates: Candidate[] = [];
 
       for (const n of names_) {
-        if (ex.some((x) => attaches(text, x, n, w.nameAttach))) continue;
+        if (attachedTo(n, w.nameAttach)) continue;
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
@@ -637,7 +640,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (CONTRAST.test(span)) conf -= 0.3;
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
-        if (ex.some((x) => attaches(text, x, group, w.attach) || attaches(text, x, a, w.attach))) continue;
+        if (attachedTo(group, w.attach) || attachedTo(a, w.attach)) continue;
         if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
@@ -647,7 +650,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       }
 
       for (const f of refs) {
-        if (ex.some((x) => attaches(text, x, f, w.attach))) continue;
+        if (attachedTo(f, w.attach)) continue;
         candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f), basis: 'reference' });
       }
 
@@ -661,7 +664,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       const treatyWords = [...names_, ...ag, ...refs];
       // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
-      const replacing = replaceHits.some((h) => h.start >= s0 && h.end <= s1);
+      const replacing = rp.length > 0;
       const lookalike =
         ex.length > 0 &&
         (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
@@ -679,7 +682,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (end - start > w.tight || /[;:()]/.test(text.slice(start, end))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
-        if (ex.some((x) => attaches(text, x, group, w.attach))) continue;
+        if (attachedTo(group, w.attach)) continue;
         if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
@@ -688,7 +691,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const loose: Candidate[] = [];
       for (const h of ag) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
-        if (ex.some((x) => attaches(text, x, h, w.attach))) continue;
+        if (attachedTo(h, w.attach)) continue;
         if (otherYearAttached(text, h, w.attach, { start: s0, end: s1 })) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }

@@ -515,6 +515,35 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     expect(await page.evaluate(() => (window as unknown as { fixtureMutations: string[] }).fixtureMutations)).toEqual([]);
   });
 
+  // Pages modelled on real reports (our own words): the page decides what its bare treaty words mean.
+  // Mentions painted plain or framed (the framing flag may take a passage), as a sorted list once settled.
+  const paintedTexts = async (page: Page, atLeast: number): Promise<string[]> => {
+    const read = async () => [...(await highlightTexts(page, MENTION)), ...(await highlightTexts(page, FRAMED))].sort();
+    let last = await waitForValue(read, (t) => t.length >= atLeast, `${atLeast} mentions to be painted`, 10_000);
+    for (;;) {
+      await sleep(250);
+      const now = await read();
+      if (now.length === last.length) return now;
+      last = now;
+    }
+  };
+
+  it('a Russian report: case forms and references count on a page about the treaty, the weather does not', async () => {
+    const page = await openPage('ru-article.html');
+    expect(await paintedTexts(page, 5)).toEqual(['Документ', 'договору о всеобъемлющем стратегическом партнёрстве', 'документ', 'соглашение', 'статье 4'].sort());
+    const { card } = await hover(page, 'договору о всеобъемлющем');
+    expect(card.open).toBe(true);
+  });
+
+  it('a Korean report: short forms, the DPRK’s own name for the treaty and bare 조약/협정 count', async () => {
+    const page = await openPage('ko-article.html');
+    const texts = await paintedTexts(page, 7);
+    for (const want of ['북·러 조약', '조로 조약', '협정', '4조']) expect(texts).toContain(want);
+    expect(texts.some((t) => t.startsWith('러시아와 북한이'))).toBe(true);
+    const { card } = await hover(page, '조로 조약');
+    expect(card.open).toBe(true);
+  });
+
   it('a framed passage gets the framed highlight, and its card names the words and a neutral alternative', async () => {
     const page = await openPage('experience-framed.html');
     // Framing is assessed once the card module has loaded: the framed highlight follows the plain one.
