@@ -36,6 +36,8 @@ export const DEFAULT_CORPUS = resolve(root, '../shared/corpus/framing/sentences.
 const WEIGHTS_FILE = join(root, 'src/core/framing-weights.json');
 const MARKERS_FILE = join(root, 'src/core/framing-markers.json');
 const PACK_FILE = join(root, 'src/dataset/treaty-2024.json');
+/** Training sentences in the project's own words (see its "about"): trained on, never scored. */
+const EXTRA_FILE = join(root, 'src/cli/framing-train-extra.json');
 
 const BITS = 18;
 const SEED = 16;
@@ -256,13 +258,13 @@ const score = (f: Figures) => (f.precision >= MIN_DEV_PRECISION ? 1 : 0) + f.rec
 
 const FOLDS = 5;
 /** Probabilities of each example from a model trained on the other folds; pages are never split across folds. */
-export function outOfFold(examples: Example[], lambda: number): number[] {
+export function outOfFold(examples: Example[], lambda: number, alwaysTrain: Example[] = []): number[] {
   const pages = [...new Set(examples.map((e) => e.item.source))].sort();
   const foldOf = new Map(pages.map((page, i) => [page, i % FOLDS]));
   const out = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
     const held = examples.map((e, i) => [e, i] as const).filter(([e]) => foldOf.get(e.item.source) === k);
-    const model = fit(examples.filter((e) => foldOf.get(e.item.source) !== k), lambda);
+    const model = fit([...examples.filter((e) => foldOf.get(e.item.source) !== k), ...alwaysTrain], lambda);
     const p = probabilities(model, held.map(([e]) => e));
     held.forEach(([, i], j) => (out[i] = p[j]!));
   }
@@ -295,7 +297,10 @@ export function main(argv: string[], io = processIo): number {
   // Only the pack's framing lexicon: the rest of the pack is not the model's business.
   const terms = z.array(framingTermSchema).parse((JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { framing: unknown }).framing);
   const rulesOnly: FramingAnalyzer = compileFraming(terms, { model: null });
-  const items = readCorpus(corpus);
+  const extra = (JSON.parse(readFileSync(EXTRA_FILE, 'utf8')) as { sentences: Pick<CorpusSentence, 'sentence' | 'lang' | 'label'>[] }).sentences.map(
+    (e): CorpusSentence => ({ ...e, quoted: false, split: 'extra', source: 'project' }),
+  );
+  const items = [...readCorpus(corpus), ...extra];
   const inputs = new Map<CorpusSentence, ModelInput>(items.map((item) => [item, rulesOnly.modelInput(item.sentence)]));
   const examplesFor = (split: string, params: Params): Example[] =>
     items
@@ -312,11 +317,12 @@ export function main(argv: string[], io = processIo): number {
   for (const params of grid) {
     const tr = examplesFor('train', params);
     const dev = examplesFor('dev', params);
-    const model = fit(tr, params.lambda);
+    const own = examplesFor('extra', params);
+    const model = fit([...tr, ...own], params.lambda);
     // Dev alone is 82 sentences: the threshold is read from dev together with out-of-fold scores of train
     // (folds by page, as the splits are), so that a few dev sentences do not decide it.
     const pooled = [...tr, ...dev];
-    const p = [...outOfFold(tr, params.lambda), ...probabilities(model, dev)];
+    const p = [...outOfFold(tr, params.lambda, own), ...probabilities(model, dev)];
     const { threshold, fig } = pickThreshold(pooled, p);
     const devFig = figures(dev.map((e, i) => ({ y: e.y, flagged: e.rules || probabilities(model, dev)[i]! >= threshold, quoted: e.item.quoted })));
     io.out(
@@ -325,8 +331,7 @@ export function main(argv: string[], io = processIo): number {
     if (!best || score(fig) > score(best.fig) + 1e-9) best = { params, model, threshold, fig };
   }
   const { params, threshold } = best!;
-  const trainExamples = examplesFor('train', params);
-  const trainCount = trainExamples.length;
+  const trainCount = examplesFor('train', params).length + examplesFor('extra', params).length;
   const model = best!.model;
 
   // Figures of what ships: the packed file, through the analyzer as the extension runs it.

@@ -3,12 +3,11 @@
  * What it adds over the rules: sentences no rule explains, flagged as the author's judgement with the words that
  * weighed most. What it must keep: quoted and reported words are the speaker's, never the author's.
  *
- * Our own examples the shipped model does NOT catch today (kept here so that the gap stays visible):
- * "The arms embargo has become a dead letter.", "The critics of the deal have a point.", "Plainly, Moscow wanted
- * shells more than friendship.", "Arguably, the summit changed less than its hosts claimed.", "Putin boasted of a
- * friendship that costs him nothing.", "Who in Seoul still believes in quiet diplomacy?", "북한이 러시아의 구애에
- * 으스대는 모양새다." And it wrongly flags "외교부는 목요일 러시아 대사를 불렀다." and conditionals such as
- * "North Korea would provide help should Russia be attacked." (see framing.test.ts).
+ * Our own examples the shipped model does NOT catch today, or only just (kept here so that the gap stays
+ * visible): "Plainly, Moscow wanted shells more than friendship.", "Arguably, the summit changed less than its hosts
+ * claimed.", "Putin boasted of a friendship that costs him nothing.", "Who in Seoul still believes in quiet
+ * diplomacy?"; near the threshold, "What exactly did Beijing expect from this?" and "북한이 러시아의 구애에 으스대는
+ * 모양새다.". It wrongly flags the conditional "Should war break out, Moscow would help." (see framing.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +76,9 @@ describe('model-only flags, per class (the rules are silent on each)', () => {
     ['en', 'For Seoul, the summit was an embarrassing defeat.'],
     ['en', 'Washington’s reply to the pact has been clumsy and slow.'],
     ['en', 'Frankly, the clause is a blank cheque.'],
+    ['en', 'The arms embargo has become a dead letter.'],
+    ['en', 'The critics of the deal have a point.'],
+    ['en', 'Moscow’s courtship of Pyongyang is a sign of weakness, not strength.'],
     // stance and certainty markers
     ['en', 'Small wonder that Tokyo is nervous.'],
     ['en', 'Make no doubt: the aim all along was ammunition.'],
@@ -146,6 +148,9 @@ describe('the quoted-speech rule holds for the model', () => {
     'Договор был подписан в Пхеньяне 19 июня 2024 года.',
     'МИД России сообщил о переговорах в четверг.',
     '조약은 2024년 6월 19일 평양에서 서명됐다.',
+    // What the treaty says, in words the real training sentences taught the model to distrust ("help … if").
+    'It commits each side to help the other if attacked.',
+    'North Korea would provide help should Russia be attacked.',
   ])('plain reporting stays unflagged: %s', (sentence) => {
     expect(judge(sentence).level).toBe('none');
   });

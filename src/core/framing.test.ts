@@ -130,8 +130,8 @@ describe('the quotation rule', () => {
   });
 
   it('conditions and explainer furniture are not advice or appeals', () => {
-    // The rules' own judgement. With the learned model on, the two conditionals are flagged as the author's
-    // judgement ("would", "help" weigh): a known false alarm of the model, kept visible here, not hidden.
+    // The rules' own judgement. With the learned model on, "Should war break out, Moscow would help." is
+    // flagged as the author's judgement ("would", "war" weigh): a known false alarm of the model, kept visible.
     const rulesOnly = compileFraming(lexicon, { model: null });
     for (const text of [
       'North Korea would provide help should Russia be attacked.',
@@ -142,6 +142,7 @@ describe('the quotation rule', () => {
       expect(rulesOnly.assessSentences(text)[0]!.level, text).toBe('none');
       expect(kinds(one(text).cues), text).not.toContain('prescriptive');
     }
+    expect(one('North Korea would provide help should Russia be attacked.').level).toBe('none');
     expect(one('What you need to know about the Russia–North Korea treaty.').level).toBe('none');
     expect(one('A must-read guide to the pact.').level).toBe('none');
     expect(one('Seoul should also be worried.').level).toBe('some');
