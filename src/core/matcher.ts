@@ -70,7 +70,7 @@ export interface Matcher {
    * are ready. Lets a sliced scan spread the one-time cost of its first candidate over several tasks.
    */
   warm(batch: number): boolean;
-  /** Where in a (huge) text the prefilter fires, at most `limit` offsets: the places worth analysing. */
+  /** Where in a (huge) text the core prefilter fires, at most `limit` offsets: the places worth analysing. */
   hotspots(text: string, limit: number): number[];
   /**
    * Whole document: blocks in reading order. References count only after a confident mention earlier in
@@ -514,7 +514,7 @@ export function prefilterSources(names: PackNames): { core: string; all: string 
   // words too: a page about the treaty counts its bare treaty words (document level), wherever they stand.
   return {
     core: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]),
-    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references), allTerms(names.agreement), allTerms(names.cues)]),
+    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references), allTerms(names.agreement)]),
   };
 }
 
@@ -779,7 +779,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     warm,
 
     hotspots(text, limit) {
-      const re = new RegExp(`${anchorAll.source}|${INVISIBLE.source}`, 'gi');
+      // The core literals (the DPRK side, the names): one pass over a huge text with the whole alternation of
+      // every language's treaty words costs twice as long, and a window around each hotspot still holds the
+      // references near it.
+      const re = new RegExp(`${anchorCore.source}|${INVISIBLE.source}`, 'gi');
       const out: number[] = [];
       for (let m = re.exec(text); m && out.length < limit; m = re.exec(text)) out.push(m.index);
       return out;
