@@ -82,13 +82,16 @@ function FramingFlag({ framing, t }: { framing: FramingResult; t: CardProps['t']
   const own = framing.cues.filter((cue) => !cue.quoted);
   const quoted = framing.cues.filter((cue) => cue.quoted);
   if (framing.level === 'none' && quoted.length === 0) return null;
+  const cues = [...own, ...quoted];
+  // Several sentences may be flagged by the model alone: where that comes from is said once.
+  const firstJudgement = cues.findIndex((cue) => cue.kind === 'author-judgement');
   return (
     <section class={`framing framing-${framing.level}`} aria-labelledby="cn-framing-title">
       <h3 id="cn-framing-title">
         {framing.level === 'strong' ? t('cardFramingStrong') : framing.level === 'some' ? t('cardFramingSome') : t('cardFramingQuoted')}
       </h3>
       <ul>
-        {[...own, ...quoted].map((cue, i) =>
+        {cues.map((cue, i) =>
           cue.kind === 'author-judgement' ? (
             // The model's flag: no rule explains it, so the card names the words that weighed most instead of
             // marking the whole sentence, and says plainly where the judgement comes from.
@@ -105,7 +108,7 @@ function FramingFlag({ framing, t }: { framing: FramingResult; t: CardProps['t']
                   ))}
                 </span>
               )}
-              <span class="why">{t('cardJudgementWhy')}</span>
+              {i === firstJudgement && <span class="why">{t('cardJudgementWhy')}</span>}
             </li>
           ) : (
             <li key={i}>

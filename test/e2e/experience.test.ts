@@ -574,6 +574,27 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     expect(plain.card.framing).toBeNull();
   });
 
+  it('a passage no rule explains but the learned model reads as judgement: the card says so and names the words', async () => {
+    const page = await openPage('experience-judgement.html');
+    // The model runs in card.js, once it has loaded: the framed highlight follows the plain one.
+    await waitForHighlights(page, FRAMED, 1);
+    expect(await highlightTexts(page, FRAMED)).toEqual(['Russia–North Korea treaty']);
+    const { card, mention } = await hover(page, 'Russia–North Korea treaty');
+    expect(card.framing).not.toBeNull();
+    expect(card.framing!.level).toBe('some');
+    expect(card.framing!.heading).toBe('This passage carries some opinion');
+    expect(card.framing!.text).toContain('Written as the author\'s judgement');
+    expect(card.framing!.text).toContain('Words that weighed most:');
+    expect(card.framing!.text).toContain('No listed word or pattern explains this flag');
+    // The words named, not the whole sentence; and no neutral alternative (there is no listed term to replace).
+    expect(card.framing!.marks).toEqual(expect.arrayContaining(['reply', 'wonder']));
+    expect(card.framing!.marks.every((m) => m.split(' ').length === 1)).toBe(true);
+    expect(card.framing!.neutral).toEqual([]);
+    await saveClip(page, kind, 'card-judgement-light', around(card.rect!, mention));
+    await page.mouse.move(AWAY.x, AWAY.y, { steps: 3 });
+    await waitForCard(page, false, 'the card to close');
+  });
+
   it('near the right edge the card shifts into view; at the bottom it flips above the mention', async () => {
     const page = await openPage('experience-edges.html');
     await waitForHighlights(page, MENTION, 2);
