@@ -387,6 +387,7 @@ interface Hit {
 interface ExclusionHit extends Hit {
   id: string;
   earlier: boolean;
+  partner: boolean;
 }
 
 /** All matches of all terms, overlaps resolved leftmost-longest. */
@@ -483,7 +484,7 @@ interface BlockAnalysis {
   norm: Normalized;
   sentences: SentenceAnalysis[];
   /** Page evidence from this block: hits of each side and of the topic cues. */
-  evidence: { russia: number; dprk: number; cues: number; modern: number };
+  evidence: { russia: number; dprk: number; cues: number; modern: number; partner: number };
 }
 
 interface Prepared {
@@ -492,7 +493,7 @@ interface Prepared {
   dprk: Term[];
   agreement: Term[];
   references: Term[];
-  exclusions: { id: string; earlier: boolean; terms: Term[] }[];
+  exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[];
   cues: Term[];
   fresh: Term[];
   replaces: Term[];
@@ -536,7 +537,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
-    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, terms: take(groups[5 + i]!.length) }));
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
     const [cues, fresh, replaces] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[]];
     compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces };
     return true;
@@ -589,7 +590,13 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const agHits = findHits(agreement, text);
     const refHits = findHits(references, text);
     const exHits: ExclusionHit[] = [];
-    for (const ex of exclusions) for (const h of findHits(ex.terms, text)) exHits.push({ ...h, id: ex.id, earlier: ex.earlier });
+    let partner = 0;
+    for (const ex of exclusions) {
+      for (const h of findHits(ex.terms, text)) {
+        exHits.push({ ...h, id: ex.id, earlier: ex.earlier, partner: ex.partner });
+        if (ex.partner) partner++;
+      }
+    }
     const cueHits = findHits(cues, text);
     const freshHits = findHits(fresh, text);
     const replaceHits = findHits(replaces, text);
@@ -607,7 +614,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // "X replaces the 2000 treaty": the earlier treaty after the verb does not qualify the treaty word before it.
       const rp = inS(replaceHits);
       const ex = inS(exHits);
-      const attachedTo = (c: Hit, reach: Reach) => ex.some((x) => attaches(text, x, c, reach) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
+      // Another partner listed beside the DPRK side ("with Pyongyang and Minsk") is a sibling, not a qualifier.
+      const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 6) || (x.end <= k.start && k.start - x.end <= 6));
+      const attachedTo = (c: Hit, reach: Reach) =>
+        ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
       const candidates: Candidate[] = [];
 
       for (const n of names_) {
@@ -700,7 +710,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     }
     let modern = 0;
     for (const m of text.matchAll(YEAR)) if (m[1] === '2024' || m[1] === '2025' || m[1] === '2026') modern++;
-    return { norm, sentences, evidence: { russia: ruHits.length, dprk: kpHits.length, cues: cueHits.length, modern } };
+    return { norm, sentences, evidence: { russia: ruHits.length, dprk: kpHits.length, cues: cueHits.length, modern, partner } };
   }
 
   /**
@@ -899,6 +909,8 @@ export interface PageEvidence {
   cues: number;
   /** Years of the treaty's time (2024–2026) written on the page. */
   modern: number;
+  /** Names of another partner of Russia's (Iran, Vietnam…) on the page. */
+  partner: number;
   /** Weight of the mentions that stand on their own words (names 2, confident co-occurrences 1.5, others 1). */
   support: number;
   /** Sentences about a look-alike (an exclusion attached to a treaty word). */
@@ -907,17 +919,18 @@ export interface PageEvidence {
   earlier: number;
 }
 function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number): PageEvidence {
-  const e = { russia: 0, dprk: 0, cues: 0, modern: 0, support, lookalikes, earlier };
+  const e = { russia: 0, dprk: 0, cues: 0, modern: 0, partner: 0, support, lookalikes, earlier };
   for (const a of analyses) {
     if (!a) continue;
     e.russia += a.evidence.russia;
     e.dprk += a.evidence.dprk;
     e.cues += a.evidence.cues;
     e.modern += a.evidence.modern;
+    e.partner += a.evidence.partner;
   }
   return { topic: pageTopic(e), ...e };
 }
-function pageTopic({ russia, dprk, cues, modern, support, lookalikes, earlier }: Omit<PageEvidence, 'topic'>): PageTopic {
+function pageTopic({ russia, dprk, cues, modern, partner, support, lookalikes, earlier }: Omit<PageEvidence, 'topic'>): PageTopic {
   const bothSides = russia > 0 && dprk > 0;
   // Both sides named again and again: a page about the two countries, where an old treaty is history.
   // Unless the page never writes a year of this treaty's time and is short, or its sentences about an earlier
@@ -931,6 +944,8 @@ function pageTopic({ russia, dprk, cues, modern, support, lookalikes, earlier }:
   // that keeps coming back to the earlier treaty, or names nothing of this one's, is about that treaty.
   if (modern === 0 && (earlier >= 3 || (lookalikes > 0 && cues === 0))) return 'none';
   if (lookalikes > evidence + presence) return support > 0 ? 'lookalike' : 'none';
+  // A page that names another partner of Russia's more often than North Korea is about that partner's treaty.
+  if (partner > dprk) return 'lookalike';
   return bothSides && dprk >= 2 && (support >= 1.5 || cues > 0) ? 'treaty' : 'local';
 }
 

@@ -144,6 +144,11 @@ export const exclusionSchema = z.strictObject({
    * writes a year of this treaty's time is about it, whatever it calls it.
    */
   earlier: z.boolean().optional(),
+  /**
+   * Russia's treaty with another country (Iran, Vietnam…): a page that names that country more often than North
+   * Korea is about it, and only mentions that name both sides in their own words count there.
+   */
+  partner: z.boolean().optional(),
 });
 
 /** A word or phrase of a lexicon: plain text (letters, digits, spaces, hyphens, apostrophes), never a pattern. */
