@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { train } from '../cli/train-framing';
+import { main as trainMain, train } from '../cli/train-framing';
 import { compileFraming, shippedFramingModel, type FramingCue } from './framing';
 import { evaluateFraming } from './framing-eval';
 import {
@@ -225,5 +225,18 @@ describe('evaluation figures', () => {
     expect(r.byLanguage.ru).toMatchObject({ tp: 1, recall: 1 });
     expect(r.byLanguage.ko).toMatchObject({ tp: 0, fn: 1, recall: 0 });
     expect(r.quotedNeutral).toEqual({ sentences: 1, flagged: 0 });
+  });
+});
+
+describe('npm run train:framing', () => {
+  it('says plainly when the labelled corpus is absent, and leaves the weights alone', () => {
+    const before = readFileSync(new URL('./framing-weights.json', import.meta.url), 'utf8');
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = trainMain(['--corpus', '/nonexistent/corpus/framing/sentences.json'], { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+    expect(status).toBe(2);
+    expect(err.join('')).toMatch(/labelled corpus is absent: \/nonexistent/);
+    expect(err.join('')).toMatch(/framing-weights\.json stays as it is/);
+    expect(readFileSync(new URL('./framing-weights.json', import.meta.url), 'utf8')).toBe(before);
   });
 });
