@@ -7,7 +7,7 @@ import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } 
 import { render } from 'preact';
 import cardCss from '../../assets/card.css';
 import { compileClaims } from '../core/claims';
-import { compileFraming, type FramingResult, type PageSignals } from '../core/framing';
+import { compileFraming, shippedFramingModel, type FramingResult, type PageSignals } from '../core/framing';
 import type { MentionKind } from '../core/matcher';
 import type { Source } from '../core/pack-schema';
 import { selectNotes } from '../core/select-notes';
@@ -49,6 +49,11 @@ const sources: ReadonlyMap<string, Source> = new Map(pack.sources.map((source) =
 
 export function pageSignals(doc: Document): PageSignals {
   return readPageSignals(doc);
+}
+
+/** Loads the learned framing model (decoding its weights): in a task of its own, before the first analysis. */
+export function prepareFraming(): void {
+  shippedFramingModel();
 }
 
 export function analyzePassage(passage: Passage, page: PageSignals): FramingResult {

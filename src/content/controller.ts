@@ -334,6 +334,10 @@ export class NotesController {
     try {
       await yieldToPage();
       if (generation !== this.generation || !this.running) return;
+      // The learned model's weights are decoded once, in their own task rather than inside the first analysis.
+      module.prepareFraming();
+      await yieldToPage();
+      if (generation !== this.generation || !this.running) return;
       let sliceStart = performance.now();
       let changed = false;
       for (let live = this.mentions.find((m) => !m.framing); live; live = this.mentions.find((m) => !m.framing)) {

@@ -106,42 +106,45 @@ interface Marker {
  * to compile on first use, which the first card of a page would pay. Korean markers (endings, stems) are
  * searched as substrings of the text.
  */
-export interface CompiledMarkers {
+export interface LanguageMarkers {
   /** en, ru: markers by their first word; stems whose first word is itself the stem, apart. */
-  byFirst: Record<ModelLanguage, Map<string, Marker[]>>;
-  stems: Record<ModelLanguage, Marker[]>;
+  byFirst: Map<string, Marker[]>;
+  stems: Marker[];
   /** ko: plain substrings. */
-  substrings: Record<ModelLanguage, { cls: MarkerClass; text: string }[]>;
+  substrings: { cls: MarkerClass; text: string }[];
+}
+/** A language's markers, compiled on first use: a page is mostly in one language. */
+export type CompiledMarkers = (lang: ModelLanguage) => LanguageMarkers;
+
+function compileLanguage(file: MarkersFile, lang: ModelLanguage): LanguageMarkers {
+  const out: LanguageMarkers = { byFirst: new Map(), stems: [], substrings: [] };
+  for (const cls of MARKER_CLASSES)
+    for (const raw of file.languages[lang][cls]) {
+      const stem = raw.endsWith('*');
+      const entry = stem ? raw.slice(0, -1) : raw;
+      if (lang === 'ko') {
+        out.substrings.push({ cls, text: entry });
+        continue;
+      }
+      const words = entry.split(/[\s-]+/).filter(Boolean);
+      const marker: Marker = { cls, words, stem };
+      if (stem && words.length === 1) out.stems.push(marker);
+      else {
+        const list = out.byFirst.get(words[0]!) ?? [];
+        list.push(marker);
+        out.byFirst.set(words[0]!, list);
+      }
+    }
+  return out;
 }
 
 export function compileMarkers(file: MarkersFile): CompiledMarkers {
-  const out: CompiledMarkers = { byFirst: {} as CompiledMarkers['byFirst'], stems: {} as CompiledMarkers['stems'], substrings: {} as CompiledMarkers['substrings'] };
-  for (const lang of MODEL_LANGUAGES) {
-    const byFirst = new Map<string, Marker[]>();
-    const stems: Marker[] = [];
-    const substrings: { cls: MarkerClass; text: string }[] = [];
-    for (const cls of MARKER_CLASSES)
-      for (const raw of file.languages[lang][cls]) {
-        const stem = raw.endsWith('*');
-        const entry = stem ? raw.slice(0, -1) : raw;
-        if (lang === 'ko') {
-          substrings.push({ cls, text: entry });
-          continue;
-        }
-        const words = entry.split(/[\s-]+/).filter(Boolean);
-        const marker: Marker = { cls, words, stem };
-        if (stem && words.length === 1) stems.push(marker);
-        else {
-          const list = byFirst.get(words[0]!) ?? [];
-          list.push(marker);
-          byFirst.set(words[0]!, list);
-        }
-      }
-    out.byFirst[lang] = byFirst;
-    out.stems[lang] = stems;
-    out.substrings[lang] = substrings;
-  }
-  return out;
+  const memo = new Map<ModelLanguage, LanguageMarkers>();
+  return (lang) => {
+    let m = memo.get(lang);
+    if (!m) memo.set(lang, (m = compileLanguage(file, lang)));
+    return m;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -322,25 +325,26 @@ export function extractFeatures(
   };
   if (lang === 'ko') {
     const lower = masked.toLowerCase();
-    for (const { cls, text: m } of markers.substrings.ko)
+    for (const { cls, text: m } of markers('ko').substrings)
       for (let at = lower.indexOf(m); at >= 0; at = lower.indexOf(m, at + m.length)) {
         const from: number[] = [];
         for (let t = Math.max(0, tokenAt(at)); t < tokens.length && tokenStart[t]! < at + m.length; t++) from.push(t);
         hit(cls, from);
       }
   } else {
+    const lm = markers(lang);
     const wordAt = (i: number, w: string, stem: boolean) => {
       const key = tokens[i]?.key;
       return key !== undefined && (stem ? key.startsWith(w) : key === w);
     };
     for (let i = 0; i < tokens.length; i++) {
       const key = tokens[i]!.key;
-      for (const m of markers.byFirst[lang].get(key) ?? []) {
+      for (const m of lm.byFirst.get(key) ?? []) {
         let k = 1;
         while (k < m.words.length && wordAt(i + k, m.words[k]!, m.stem && k === m.words.length - 1)) k++;
         if (k === m.words.length) hit(m.cls, Array.from({ length: k }, (_, j) => i + j));
       }
-      for (const m of markers.stems[lang]) if (key.startsWith(m.words[0]!)) hit(m.cls, [i]);
+      for (const m of lm.stems) if (key.startsWith(m.words[0]!)) hit(m.cls, [i]);
     }
   }
   for (const [cls, from] of hitsBy) set(`mark:${cls}`, 1, from);
@@ -416,9 +420,25 @@ export interface SparseWeights {
 }
 
 export function sparseWeights(w: Pick<WeightsData, 'index' | 'weights' | 'scale'>): SparseWeights {
-  const buckets = Int32Array.from(decodeIndex(fromBase64(w.index)));
   const weights = new Int8Array(fromBase64(w.weights).buffer);
-  if (weights.length !== buckets.length) throw new Error('framing weights: index and weights differ in length');
+  // decodeIndex, written into the typed array at once: this runs cold, on a page's first judged sentence.
+  const bytes = fromBase64(w.index);
+  const buckets = new Int32Array(weights.length);
+  let n = 0;
+  let prev = 0;
+  for (let i = 0; i < bytes.length && n <= buckets.length; ) {
+    let d = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      d |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    prev += d;
+    buckets[n++] = prev;
+  }
+  if (n !== buckets.length) throw new Error('framing weights: index and weights differ in length');
   return { buckets, weights, scale: w.scale };
 }
 
