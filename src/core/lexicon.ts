@@ -31,6 +31,7 @@ export interface LanguageLexicon {
   agreement?: string[];
   references?: string[];
   cues?: string[];
+  generic?: string[];
   fresh?: string[];
   replaces?: string[];
   exclusions?: Record<string, string[]>;
@@ -86,6 +87,7 @@ export function expandNames(names: PackNames): PackNames {
     agreement: structuredClone(names.agreement) as Record<string, string[]>,
     references: structuredClone(names.references) as Record<string, string[]>,
     cues: structuredClone(names.cues ?? { en: [] }) as Record<string, string[]>,
+    generic: structuredClone(names.generic ?? { en: [] }) as Record<string, string[]>,
     fresh: structuredClone(names.fresh ?? { en: [] }) as Record<string, string[]>,
     replaces: structuredClone(names.replaces ?? { en: [] }) as Record<string, string[]>,
   };
@@ -94,7 +96,7 @@ export function expandNames(names: PackNames): PackNames {
     if (!entry) continue;
     const rule = entry.inflect ?? {};
     const terms = (phrases: string[] | undefined) => (phrases ?? []).map((p) => phraseTerm(p, rule));
-    for (const g of ['russia', 'dprk', 'agreement', 'references', 'cues', 'fresh', 'replaces'] as const) add(groups[g], lang, terms(entry[g]));
+    for (const g of ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces'] as const) add(groups[g], lang, terms(entry[g]));
     for (const [id, phrases] of Object.entries(entry.exclusions ?? {})) {
       const ex = exclusions.find((e) => e.id === id);
       if (!ex) throw new Error(`lexicon.${lang}.exclusions: unknown look-alike "${id}"`);
@@ -109,6 +111,7 @@ export function expandNames(names: PackNames): PackNames {
     agreement: groups.agreement as TermsByLanguage,
     references: groups.references as TermsByLanguage,
     cues: groups.cues as TermsByLanguage,
+    generic: groups.generic as TermsByLanguage,
     fresh: groups.fresh as TermsByLanguage,
     replaces: groups.replaces as TermsByLanguage,
     exclusions: exclusions as PackNames['exclusions'],

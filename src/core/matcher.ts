@@ -353,6 +353,7 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.cues),
     allTerms(names.fresh),
     allTerms(names.replaces),
+    allTerms(names.generic),
   ];
 }
 
@@ -497,6 +498,7 @@ interface Prepared {
   cues: Term[];
   fresh: Term[];
   replaces: Term[];
+  generic: Term[];
 }
 
 export interface CompileOptions {
@@ -515,7 +517,7 @@ export function prefilterSources(names: PackNames): { core: string; all: string 
   // words too: a page about the treaty counts its bare treaty words (document level), wherever they stand.
   return {
     core: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty)]),
-    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references), allTerms(names.agreement)]),
+    all: buildPrefilter([allTerms(names.dprk), allTerms(names.treaty), allTerms(names.references), allTerms(names.agreement), allTerms(names.generic)]),
   };
 }
 
@@ -538,8 +540,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[]];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces };
+    const [cues, fresh, replaces, generic] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[]];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic };
     return true;
   }
   const terms = (): Prepared => {
@@ -583,7 +585,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -598,6 +600,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       }
     }
     const cueHits = findHits(cues, text);
+    const genericHits = findHits(generic, text);
     const freshHits = findHits(fresh, text);
     const replaceHits = findHits(replaces, text);
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
@@ -610,6 +613,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const ru = inS(ruHits);
       const kp = inS(kpHits);
       const ag = inS(agHits);
+      // Treaty words and general agreement words: those that may stand for the treaty beside the DPRK side or on
+      // a page about it (pairs, loose), not in a sentence with both sides alone (co-occurrence: ag only).
+      const words = [...ag, ...inS(genericHits).filter((g) => !ag.some((a) => overlaps(a, g)))].sort((x, y) => x.start - y.start);
       const refs = inS(refHits);
       // "X replaces the 2000 treaty": the earlier treaty after the verb does not qualify the treaty word before it.
       const rp = inS(replaceHits);
@@ -672,7 +678,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       kept.sort((a, b) => a.start - b.start);
       mergeAdjacent(kept, text);
 
-      const treatyWords = [...names_, ...ag, ...refs];
+      const treatyWords = [...names_, ...words, ...refs];
       // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
       const replacing = rp.length > 0;
       const lookalike =
@@ -683,13 +689,17 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // Document level: a treaty word right next to the DPRK side ("l'accord avec la RPDC", "俄朝…条约" aside),
       // counted when the page names Russia somewhere: the page supplies the other party.
       const pairs: Candidate[] = [];
-      for (const a of ag) {
+      for (const a of words) {
         if (kept.some((k) => k.kind !== 'reference' && overlaps(k, a))) continue;
         const k = nearest(kp, a, []);
         if (!k) continue;
         const start = Math.min(a.start, k.start);
         const end = Math.max(a.end, k.end);
         if (end - start > w.tight || /[;:()]/.test(text.slice(start, end))) continue;
+        // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
+        // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
+        // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
+        if (!ag.includes(a) && !tiedToDprk(text, a, k)) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
@@ -699,7 +709,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
-      for (const h of ag) {
+      for (const h of words) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
         if (otherYearAttached(text, h, w.attach, { start: s0, end: s1 })) continue;
@@ -879,6 +889,15 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
   }
 }
 
+function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
+  if (dprk.start >= word.end) {
+    const gap = text.slice(word.end, dprk.start);
+    return gap.length <= 16 && (gap.match(/\p{L}+/gu)?.length ?? 0) <= 2;
+  }
+  const gap = text.slice(dprk.end, word.start);
+  return /^[\s\p{P}]*(?:\p{L}{1,3}[\s\p{P}]*)?$/u.test(gap);
+}
+
 /** A year other than the treaty's (2024) or its ratification (2025) right before or after a treaty word. */
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
 function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit = { start: 0, end: text.length }): boolean {
@@ -938,7 +957,10 @@ function pageTopic({ russia, dprk, cues, modern, partner, support, lookalikes, e
   // (cues such as "mutual assistance" fit the 1961 treaty as well).
   const context = bothSides && (modern > 0 || earlier === 0 || (earlier * 3 <= Math.min(russia, dprk) && Math.min(russia, dprk) >= 6));
   const presence = context ? Math.min(russia, dprk, 8) * 0.25 : 0;
-  const evidence = support + (context ? Math.min(cues, 4) * 0.5 : 0);
+  // Both sides named again and again in a page of this treaty's time: the two countries are its subject, and
+  // a treaty word there is most likely this treaty.
+  const subject = context && modern > 0 && lookalikes === 0 && Math.min(russia, dprk) >= 5 ? 1 : 0;
+  const evidence = support + (context ? Math.min(cues, 4) * 0.5 : 0) + subject;
   if (evidence === 0) return 'none';
   // A page about an earlier treaty (1961, 2000) never writes a year of this one's time: with no year, a page
   // that keeps coming back to the earlier treaty, or names nothing of this one's, is about that treaty.
@@ -946,7 +968,7 @@ function pageTopic({ russia, dprk, cues, modern, partner, support, lookalikes, e
   if (lookalikes > evidence + presence) return support > 0 ? 'lookalike' : 'none';
   // A page that names another partner of Russia's more often than North Korea is about that partner's treaty.
   if (partner > dprk) return 'lookalike';
-  return bothSides && dprk >= 2 && (support >= 1.5 || cues > 0) ? 'treaty' : 'local';
+  return bothSides && dprk >= 2 && (support >= 1.5 || cues > 0 || subject > 0) ? 'treaty' : 'local';
 }
 
 function round(x: number): number {
@@ -1039,7 +1061,7 @@ export function gateLiterals(names: PackNames): GateLiterals {
   const dprk = group(names.dprk);
   const russia = group(names.russia);
   // References and cues make mentions on a page about the treaty (document level): the gate opens for them.
-  const agreement = minimalLiterals(termLiterals([...allTerms(names.agreement), ...allTerms(names.references), ...allTerms(names.cues)], found));
+  const agreement = minimalLiterals(termLiterals([...allTerms(names.agreement), ...allTerms(names.generic), ...allTerms(names.references), ...allTerms(names.cues)], found));
   const preferred = new Set(dprk);
   const nameClauses = allTerms(names.treaty).map((term) => {
     // Short words too ("on", "of"): each is one more thing a page must hold; DPRK literals preferred.

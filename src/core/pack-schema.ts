@@ -173,6 +173,7 @@ export const lexiconEntrySchema = z.strictObject({
   agreement: lexiconWords.optional(),
   references: lexiconWords.optional(),
   cues: lexiconWords.optional(),
+  generic: lexiconWords.optional(),
   fresh: lexiconWords.optional(),
   replaces: lexiconWords.optional(),
   exclusions: z.record(z.string(), lexiconWords).optional(),
@@ -196,6 +197,12 @@ export const namesSchema = z.strictObject({
    * document-level pass count references before any full mention.
    */
   cues: termsByLanguage.optional(),
+  /**
+   * Words for an agreement in general ("agreement", "соглашение", "협정", "anlaşma"): they name this treaty only
+   * beside the DPRK side or on a page about it, never by sharing a sentence with both sides ("Russia and North
+   * Korea signed an agreement on tourism").
+   */
+  generic: termsByLanguage.optional(),
   /** "New" as the languages write it before a treaty word ("the new pact", "nový dokument"): not a reference back. */
   fresh: termsByLanguage.optional(),
   /** Verbs of replacing: a sentence saying the treaty replaces the 1961 or 2000 one is about this treaty. */
