@@ -7,7 +7,7 @@
  *   --check          exit 1 when a target is missed
  *   --no-firefox     skip the Firefox part (--no-chromium: the Chromium part)
  *   --dist=<dir>     measure another build (default dist/); --keep-traces writes the traces to the temp dir
- *   --only=<parts>   e.g. --only=10m,feed (page names, "feed", "hover"); --reps=<n> loads per page and build
+ *   --only=<parts>   e.g. --only=10m,feed (page names, "feed", "hover", "framing"); --reps=<n> loads per page and build
  *   --profile=<page> the page whose sampled profile is printed (default 10m)
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { framingTimes } from './framing';
 import { articlePage, countTextNodes, feedPage, PEER_TERMS, type GeneratedPage } from './pages';
 import { attribute, median, percentile, type Attribution, type TraceEvent } from './trace';
 
@@ -26,7 +27,7 @@ const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
 const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = flag('quick');
-/** --only=10m,feed: just these parts (page names, "feed", "hover"); everything when absent. */
+/** --only=10m,feed: just these parts (page names, "feed", "hover", "framing"); everything when absent. */
 const ONLY = opt('only')?.split(',');
 const wanted = (part: string) => !ONLY || ONLY.includes(part);
 const JSON_OUT = flag('json');
@@ -834,6 +835,23 @@ async function main(): Promise<void> {
         const first = hovers[0]?.latency ?? NaN;
         add({ metric: 'hover: intent end → card painted (median)', page: '50k', browser: 'chromium', value: med, unit: 'ms', target: '≤ 16 ms', pass: med <= 16, note: `first open ${fmt(first)} ms, max ${fmt(Math.max(...hovers.map((h) => h.latency)))} ms over ${hovers.length}` });
       }
+    }
+
+    // Framing: the analyzer card.js runs on a passage, with the learned model and without (test/bench/framing.ts).
+    if (wanted('framing')) {
+      const f = await framingTimes(() => freshPage(ext), root);
+      details.framing = f;
+      add({
+        metric: 'framing: one passage, rules + learned model (median)',
+        page: 'passages',
+        browser: 'chromium',
+        value: f.model.median,
+        unit: 'ms',
+        target: '≤ 5 ms',
+        pass: f.model.median <= 5,
+        baseline: { label: 'rules alone', value: f.rules.median },
+        note: `p95 ${fmt(f.model.p95)} ms (rules alone ${fmt(f.rules.p95)} ms); a page's first passage ${fmt(f.model.first)} ms with the model's load (rules alone ${fmt(f.rules.first)} ms); ${f.model.passages} passages of 3–5 sentences in en/ru/ko`,
+      });
     }
 
   } finally {
