@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport, main as evalMain, type EvalReport } from '../../src/cli/eval';
+import { main as qualityMain } from '../../src/cli/quality';
 import { compileTools, loadPack, main as scanMain, scanFile, type Io, type ScanTools } from '../../src/cli/scan';
 
 const corpus = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
@@ -284,5 +285,34 @@ describe('eval', () => {
     expect((JSON.parse(plain.out) as EvalReport).framing).toBeUndefined();
     // An explicit labels file that is missing is an error, not a silent skip.
     expect(run(evalMain, ['--framing', join(dir, 'none.json'), corpusDir]).code).toBe(2);
+  });
+});
+
+describe('quality (the real-text corpus beside the project)', () => {
+  it('says so and exits 0 when the corpus is not there', () => {
+    const r = run(qualityMain, ['--corpus', join(dir, 'no-corpus-here')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/no real-text corpus at .*no-corpus-here/);
+  });
+  it('scores the part asked for, per language and kind, when it is there', () => {
+    const corpus = join(dir, 'corpus-copy');
+    mkdirSync(join(corpus, 'detection', 'pages'), { recursive: true });
+    writeFileSync(join(corpus, 'detection', 'pages', 'p1.txt'), 'URL: https://example.org/a\nTITLE: t\n\nRussia and North Korea signed a mutual defence treaty in Pyongyang.\n');
+    writeFileSync(join(corpus, 'detection', 'pages', 'p2.txt'), 'URL: https://example.org/b\nTITLE: t\n\nThe weather in Moscow was mild.\n');
+    writeFileSync(
+      join(corpus, 'detection', 'labels.json'),
+      JSON.stringify([
+        { file: 'pages/p1.txt', lang: 'en', label: 'positive', kind: 'name', split: 'test', mentions: ['mutual defence treaty'] },
+        { file: 'pages/p2.txt', lang: 'en', label: 'negative', kind: 'related', split: 'test', mentions: [] },
+        { file: 'pages/p1.txt', lang: 'en', label: 'positive', kind: 'name', split: 'dev', mentions: ['not in the page'] },
+      ]),
+    );
+    const r = run(qualityMain, ['--corpus', corpus, '--split', 'test']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('part "test"');
+    expect(r.out).toContain('(2 documents, part "test")');
+    expect(r.out).toMatch(/mention recall\s+100\.0%/);
+    expect(r.out).toMatch(/^en\s+2\s+1\s+1\.00\s+1\.00\s+1\.00/m);
+    expect(r.out).toContain('no framing corpus');
   });
 });
