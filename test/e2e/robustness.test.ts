@@ -23,6 +23,9 @@ import { HIGHLIGHT_NAMES, launchBrowser, selectedBrowsers, sleep, type ConsoleEn
 
 const MENTION = 'context-notes-mention';
 const ACTIVE = 'context-notes-active';
+// A mention whose passage is flagged for framing is painted in this highlight instead: still a mention.
+const FRAMED = 'context-notes-framed';
+const isMention = (p: { name: string }) => p.name === MENTION || p.name === FRAMED;
 
 const defaults = {
   version: 2,
@@ -77,7 +80,7 @@ async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean,
 }
 
 const mentionsIn = (frame: Frame, atLeast: number, timeout = 10_000) =>
-  waitFor(() => painted(frame), (list) => list.filter((p) => p.name === MENTION).length >= atLeast, `${atLeast} painted mention(s)`, timeout);
+  waitFor(() => painted(frame), (list) => list.filter(isMention).length >= atLeast, `${atLeast} painted mention(s)`, timeout);
 
 /** The page's visible text, as a length and a 32-bit FNV-1a hash (the 50 MB page cannot be sent whole). */
 function pageText(frame: Frame): Promise<{ length: number; hash: number; head: string; allLength: number; allHash: number }> {
@@ -98,9 +101,9 @@ const cardElements = (frame: Frame) => iso(frame).evaluate(() => document.queryS
 
 /** Centre of the first client rect of the painted mention whose text contains `needle`. */
 function mentionPoint(frame: Frame, needle: string): Promise<{ x: number; y: number } | null> {
-  return iso(frame).evaluate((n: string, name: string) => {
+  return iso(frame).evaluate((n: string, names: string[]) => {
     let point: { x: number; y: number } | null = null;
-    CSS.highlights.get(name)?.forEach((abstract) => {
+    for (const name of names) CSS.highlights.get(name)?.forEach((abstract) => {
       const range = document.createRange();
       range.setStart(abstract.startContainer, abstract.startOffset);
       range.setEnd(abstract.endContainer, abstract.endOffset);
@@ -110,7 +113,7 @@ function mentionPoint(frame: Frame, needle: string): Promise<{ x: number; y: num
       if (rect) point = { x: rect.left + Math.min(rect.width / 2, 30), y: rect.top + rect.height / 2 };
     });
     return point;
-  }, needle, MENTION);
+  }, needle, [MENTION, FRAMED]);
 }
 
 /** Rests the real pointer on a mention until the card opens (its element exists and the active highlight is set). */
@@ -200,7 +203,7 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
 
   it('elements nested 10,000 deep: the mention at the bottom is found and nothing overflows', async () => {
     const { off, on, errors } = await offThenOn('hostile-deep.html', (page) => mentionsIn(page.mainFrame(), 2, 20_000));
-    const deep = (await painted(on.mainFrame())).filter((p) => p.name === MENTION && p.inside === 'deep');
+    const deep = (await painted(on.mainFrame())).filter((p) => isMention(p) && p.inside === 'deep');
     expect(deep.map((p) => p.text)).toEqual(['Russia–North Korea treaty']);
     // The range really sits at the bottom of the 10,000 levels.
     const depth = await iso(on.mainFrame()).evaluate((name: string) => {
@@ -330,7 +333,7 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
     // Hydration attached the handlers: the button works; the highlights still hold (same text nodes).
     await on.click('#more');
     await waitFor(() => on.$eval('#more', (el) => el.textContent), (t) => t === 'Read more (1)', 'the hydrated button to count');
-    expect((await painted(on.mainFrame())).filter((p) => p.name === MENTION).length).toBeGreaterThanOrEqual(2);
+    expect((await painted(on.mainFrame())).filter(isMention).length).toBeGreaterThanOrEqual(2);
     expect(await on.$eval('#app', (el) => el.innerHTML)).toBe(await off.$eval('#app', (el) => el.innerHTML.replace('Read more (0)', 'Read more (1)')));
     expect(errors).toEqual([]);
 
@@ -411,10 +414,10 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
       const read = () =>
         Promise.race([
           iso(on.mainFrame())
-            .evaluate((name: string) => ({
-              mentions: CSS.highlights.get(name)?.size ?? 0,
+            .evaluate((names: string[]) => ({
+              mentions: names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0),
               maxGap: Number(document.documentElement.dataset.maxGap ?? -1),
-            }), MENTION)
+            }), [MENTION, FRAMED])
             .catch(() => null),
           sleep(BLOCKED_MS).then(() => 'blocked' as const),
         ]);
@@ -446,7 +449,7 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
     await setEnabled(true);
     const page = await session.openFixture('hostile-remover.html');
     const frame = page.mainFrame();
-    const before = (await mentionsIn(frame, 2)).filter((p) => p.name === MENTION).length;
+    const before = (await mentionsIn(frame, 2)).filter(isMention).length;
     await hoverUntilCard(page, 'mutual defence treaty');
     const points = [await mentionPoint(frame, 'mutual defence treaty'), await mentionPoint(frame, 'Russia–North Korea treaty')];
     // Remember one of the old script's ranges, to tell a repaint by a new script from the old highlights.
@@ -469,7 +472,7 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
       // Firefox injects the reloaded extension's content script into open tabs; the new copy's start() clears what
       // the old one left (stale highlights, the card element) and paints the mentions again, once, with new ranges.
       const early = await painted(frame);
-      expect({ mentions: early.filter((p) => p.name === MENTION).length, active: early.filter((p) => p.name === ACTIVE).length, cards: await cardElements(frame) }).toEqual({
+      expect({ mentions: early.filter(isMention).length, active: early.filter((p) => p.name === ACTIVE).length, cards: await cardElements(frame) }).toEqual({
         mentions: before,
         active: 0,
         cards: 0,
