@@ -695,7 +695,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (!k) continue;
         const start = Math.min(a.start, k.start);
         const end = Math.max(a.end, k.end);
-        if (end - start > w.tight || /[;:()]/.test(text.slice(start, end))) continue;
+        if (end - start > w.tight || /[;:(),，、]/.test(text.slice(start, end))) continue;
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
