@@ -61,6 +61,9 @@ export interface EvalReport {
   misses: { file: string; mention?: string; reason: string }[];
   /** Detections on negative pages (each mention listed). */
   falseAlarms: { file: string; text: string; kind: string; confidence: number }[];
+  /** On positive pages: underlines that overlap no labelled mention, and the share of those that do. */
+  unlabelled: { file: string; text: string; kind: string; confidence: number }[];
+  mentionPrecision: number;
   errors: { file: string; error: string }[];
   /** Per language and per kind of page, when the labels carry them. */
   byLanguage: Record<string, SliceFigures>;
@@ -154,6 +157,8 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
   let found = 0;
   const misses: EvalReport['misses'] = [];
   const falseAlarms: EvalReport['falseAlarms'] = [];
+  const unlabelled: EvalReport['unlabelled'] = [];
+  let detectedOnPositives = 0;
   const errors: EvalReport['errors'] = [];
   for (const l of labels) {
     let pageText: string;
@@ -170,6 +175,7 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
       continue;
     }
     const detected = mentions.length > 0;
+    const labelledSpans: [number, number][] = [];
     const tallies = [tallyOf(slices.byLanguage, l.lang), tallyOf(slices.byKind, l.kind)];
     const foundBefore = found;
     const labelledBefore = labelled;
@@ -189,6 +195,13 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
         const hit = occ.some(([s, e]) => mentions.some((m) => m.start < e && s < m.end));
         if (hit) found++;
         else misses.push({ file: l.file, mention: want, reason: 'not detected' });
+        labelledSpans.push(...occ);
+      }
+      // Underlines on a positive page that overlap no labelled mention: the labels list every mention, so
+      // these are most likely false (or a mention the labeller missed).
+      for (const m of mentions) {
+        detectedOnPositives++;
+        if (!labelledSpans.some(([s, e]) => m.start < e && s < m.end)) unlabelled.push({ file: l.file, text: m.text, kind: m.kind, confidence: m.confidence });
       }
     } else if (detected) {
       fp++;
@@ -219,6 +232,8 @@ export function evaluate(dir: string, matcher: Matcher, framing?: FramingOptions
     foundMentions: found,
     misses,
     falseAlarms,
+    unlabelled,
+    mentionPrecision: ratio(detectedOnPositives - unlabelled.length, detectedOnPositives),
     errors,
     byLanguage: figuresOf(slices.byLanguage),
     byKind: figuresOf(slices.byKind),
@@ -327,6 +342,7 @@ export function formatReport(dir: string, report: EvalReport): string {
   lines.push(`document precision ${pct(report.docPrecision)}  (${report.truePositives} true, ${report.falsePositives} false alarms)`);
   lines.push(`document recall    ${pct(report.docRecall)}  (${report.falseNegatives} positive pages missed)`);
   lines.push(`mention recall     ${pct(report.mentionRecall)}  (${report.foundMentions} of ${report.labelledMentions})`);
+  lines.push(`mention precision  ${pct(report.mentionPrecision)}  (${report.unlabelled.length} underlines on positive pages overlap no labelled mention)`);
   const table = (title: string, slices: Record<string, SliceFigures>) => {
     const keys = Object.keys(slices);
     if (keys.length < 2 && keys[0] === '?') return;
@@ -342,6 +358,10 @@ export function formatReport(dir: string, report: EvalReport): string {
   if (report.misses.length > 0) {
     lines.push('', 'misses:');
     for (const m of report.misses) lines.push(`  ${m.file}: ${m.mention ? `${JSON.stringify(m.mention)} ` : ''}— ${m.reason}`);
+  }
+  if (report.unlabelled.length > 0) {
+    lines.push('', 'underlines that overlap no labelled mention (positive pages):');
+    for (const f of report.unlabelled) lines.push(`  ${f.file}: ${JSON.stringify(f.text)} (${f.kind} ${f.confidence.toFixed(2)})`);
   }
   if (report.falseAlarms.length > 0) {
     lines.push('', 'false alarms:');
