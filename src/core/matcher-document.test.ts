@@ -36,7 +36,7 @@ describe('1. document context: a sentence without a party of its own', () => {
 
 describe('2. leaders, capitals and officials as the parties', () => {
   it.each([
-    ['The accord Kim struck with the Kremlin chief alarmed Tokyo.', /accord Kim/],
+    ['The accord Kim Jong Un struck with the Kremlin chief alarmed Tokyo.', /accord Kim Jong Un/],
     ['Diplomats read the Moscow–Pyongyang defence accord line by line.', /Moscow–Pyongyang defence accord/],
     ["Seoul worries. Pyongyang's new treaty binds it to Moscow.", /Pyongyang's new treaty/],
   ])('%s', (text, want) => {
