@@ -68,6 +68,18 @@ export const sourceSchema = z.strictObject({
    */
   dateBasis: z.enum(['published', 'event']).optional(),
   language: z.enum(packLanguages).optional(),
+  /**
+   * Where the text was read when that was not the publisher's own page: a copy on another site (an agency story
+   * on a member's site, a re-publisher). `publisher`, `title` and `date` always describe the original; `url` is
+   * the original's address when it is known, else the nearest copy (and then the same as `readAt.url`).
+   */
+  readAt: z
+    .strictObject({
+      url: httpUrl,
+      /** When the copy was read or published, if known. */
+      date: isoDate.optional(),
+    })
+    .optional(),
 });
 
 export const factSchema = z.strictObject({
