@@ -1,13 +1,15 @@
 /**
  * `npm run dataset [-- path/to/pack.json]`: validates a topic pack and prints a short report for whoever
  * updates it — counts, version, date, content hash, languages per names section, and the weak spots:
- * aggregator sources, sources older than the rest, items that rest only on aggregators, uncited sources.
- * Exit 1 with every error listed when the pack is invalid.
+ * aggregator sources, sources older than the rest, items that rest only on aggregators, uncited sources — and
+ * the dataset check (`auditPack`): the problems a fact-checker would not sign.
+ * Exit 1 with every error listed when the pack is invalid or the check finds a problem.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopicPack } from '../core/pack-schema';
+import { auditPack } from '../core/pack-audit';
 import { formatPackErrors, packContentHash, validatePack } from '../core/pack-validate';
 
 const DAY = 86_400_000;
@@ -88,6 +90,12 @@ export function report(pack: TopicPack, hash: string): string {
   const cited = new Set(items.flatMap((item) => item.sources));
   const uncited = pack.sources.filter((s) => !cited.has(s.id));
   line(`Uncited sources: ${uncited.length ? uncited.map((s) => s.id).join(' ') : 'none'}`);
+  const copies = pack.sources.filter((s) => s.readAt);
+  line(`Read at a copy (readAt; the card names the original publisher): ${copies.length}`);
+  const problems = auditPack(pack);
+  line();
+  line(`Dataset check: ${problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'passed'}`);
+  for (const p of problems) line(`  ${p}`);
   return out.join('\n');
 }
 
@@ -106,7 +114,7 @@ function main(argv: string[]): number {
     return 1;
   }
   console.log(report(result.pack, packContentHash(result.pack)));
-  return 0;
+  return auditPack(result.pack).length ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

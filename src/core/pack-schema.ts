@@ -64,9 +64,11 @@ export const sourceSchema = z.strictObject({
   kind: z.enum(sourceKinds),
   /**
    * What `date` is: "published" (the page's own date, the default) or "event" (the page gives no date
-   * we could confirm, so this is the date of the event it reports).
+   * we could confirm, so this is the date of the event it reports). "context": the page's own date, and the page
+   * is cited on purpose beside later events — background (an earlier treaty or visit) or the announcement of what
+   * was to come — so the dataset check does not flag it as dated before them.
    */
-  dateBasis: z.enum(['published', 'event']).optional(),
+  dateBasis: z.enum(['published', 'event', 'context']).optional(),
   language: z.enum(packLanguages).optional(),
   /**
    * Where the text was read when that was not the publisher's own page: a copy on another site (an agency story

@@ -4,6 +4,7 @@ import { pack as shipped } from '../../src/dataset/index';
 import { packMeta } from '../../src/dataset/meta';
 import { canonicalJson, packContentHash } from '../../src/core/pack-hash';
 import { formatPackErrors, formatPath, validatePack } from '../../src/core/pack-validate';
+import { auditPack, urlKey } from '../../src/core/pack-audit';
 
 const raw = JSON.parse(readFileSync(new URL('../../src/dataset/treaty-2024.json', import.meta.url), 'utf8')) as Record<string, any>;
 
@@ -181,5 +182,94 @@ describe('paths and hash', () => {
   it('hashes the validated pack and the raw file alike (build uses the former)', () => {
     const result = validatePack(raw);
     expect(result.ok && packContentHash(result.pack)).toBe(packContentHash(raw));
+  });
+});
+
+/** Audits a changed copy of the real pack (`mutate` changes it; the copy must still validate). */
+function audited(mutate: (pack: Record<string, any>) => void): string[] {
+  const copy = structuredClone(raw);
+  mutate(copy);
+  const result = validatePack(copy);
+  if (!result.ok) throw new Error(formatPackErrors(result.errors));
+  return auditPack(result.pack);
+}
+const index = (section: string, id: string) => raw[section].findIndex((x: any) => x.id === id);
+
+describe('the dataset check (auditPack, run by npm run dataset)', () => {
+  it('passes on the shipped pack', () => {
+    expect(auditPack(shipped)).toEqual([]);
+  });
+
+  it('flags a source that no item cites', () => {
+    expect(
+      audited((p) => p.sources.push({ id: 'S900', publisher: 'Example Daily', title: 'An unused page', url: 'https://example.org/unused', date: '2024-07-01', kind: 'news' })),
+    ).toEqual(['source S900: no item cites it']);
+  });
+
+  it('flags two sources with one URL, whatever its spelling', () => {
+    expect(urlKey('https://www.example.org/a/b/amp/')).toBe(urlKey('http://example.org/a/b'));
+    const problems = audited((p) => {
+      const first = p.sources[0];
+      p.sources[1].url = first.url.replace('https://', 'http://') + '/';
+    });
+    expect(problems).toEqual([`source ${raw.sources[1].id}: same URL as ${raw.sources[0].id} (${raw.sources[0].url.replace('https://', 'http://')}/)`]);
+  });
+
+  it('flags a source dated before the event it is cited for, unless its date basis is "context"', () => {
+    const t = index('timeline', 'entry-into-force');
+    const sourceId = raw.timeline[t].sources[0];
+    const s = raw.sources.findIndex((x: any) => x.id === sourceId);
+    const early = (p: Record<string, any>) => {
+      p.sources[s].date = '2024-11-20';
+      p.sources[s].dateBasis = 'published';
+    };
+    expect(audited(early)).toContain(`timeline[${t}] entry-into-force (2024-12-04): source ${sourceId} is dated 2024-11-20, before the event`);
+    expect(
+      audited((p) => {
+        early(p);
+        p.sources[s].dateBasis = 'context';
+      }).some((line) => line.includes(`source ${sourceId} is dated`)),
+    ).toBe(false);
+  });
+
+  it('flags a quote whose sources are all analysis or reference', () => {
+    const q = index('quotes', 'putin-breakthrough');
+    const analysis = raw.sources.find((x: any) => x.kind === 'analysis').id;
+    expect(audited((p) => (p.quotes[q].sources = [analysis]))).toContain(`quotes[${q}] putin-breakthrough: no source of kind primary, wire or news`);
+  });
+
+  it('flags an aggregator cited alone, and lets it pass beside an original or with readAt', () => {
+    const f = index('facts', 'structure');
+    const agg = raw.sources.findIndex((x: any) => x.kind === 'aggregator' && !x.readAt);
+    const aggId = raw.sources[agg].id;
+    const alone = (p: Record<string, any>) => (p.facts[f].sources = [aggId]);
+    expect(audited(alone)).toContain(`facts[${f}] structure: cites aggregator ${aggId} (${raw.sources[agg].publisher}) without an original`);
+    expect(audited((p) => (p.facts[f].sources = [aggId, 'S4']))).not.toContainEqual(expect.stringContaining('without an original'));
+    expect(
+      audited((p) => {
+        alone(p);
+        p.sources[agg].readAt = { url: p.sources[agg].url };
+      }),
+    ).not.toContainEqual(expect.stringContaining('without an original'));
+  });
+
+  it('lists every problem of a deliberately broken pack at once', () => {
+    const problems = audited((p) => {
+      p.sources.push({ id: 'S901', publisher: 'Example Daily', title: 'Copy', url: p.sources[2].url, date: '2024-07-01', kind: 'news' });
+      const q = p.quotes.findIndex((x: any) => x.id === 'kirby-trip');
+      p.quotes[q].sources = ['S23'];
+      const t = p.timeline.findIndex((x: any) => x.id === 'duma');
+      p.timeline[t].sources = ['S29'];
+      p.facts[0].sources = ['S12'];
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'source S901: no item cites it',
+        expect.stringMatching(/^source S901: same URL as /),
+        expect.stringMatching(/duma \(2024-10-24\): source S29 is dated 2024-06-17, before the event$/),
+        expect.stringMatching(/kirby-trip: no source of kind primary, wire or news$/),
+        expect.stringMatching(/^facts\[0\] signing: cites aggregator S12 /),
+      ]),
+    );
   });
 });
