@@ -46,6 +46,8 @@ export function termProblem(source: string): string | undefined {
 // Heuristic, not a proof; it catches the usual shapes. Spaces count as repetitions (separator runs).
 const nestedQuantifier = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\}| )(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/u;
 
+/** Terms per language, English optional: the lexicon may supply them (checked on the names as a whole). */
+const partyTerms = z.partialRecord(z.enum(packLanguages), z.array(term).min(1, 'needs at least one term'));
 /** Terms per language; at least English. */
 const termsByLanguage = z
   .partialRecord(z.enum(packLanguages), z.array(term).min(1, 'needs at least one term'))
@@ -196,10 +198,10 @@ export const lexiconEntrySchema = z.strictObject({
 export const namesSchema = z.strictObject({
   /** Names that on their own denote this treaty. */
   treaty: termsByLanguage,
-  /** Names of the Russian side (country, capital, leader, government). */
-  russia: termsByLanguage,
-  /** Names of the North Korean side. */
-  dprk: termsByLanguage,
+  /** Names of the Russian side (country, capital, leader, government); plain words go in the lexicon. */
+  russia: partyTerms,
+  /** Names of the North Korean side; plain words go in the lexicon. */
+  dprk: partyTerms,
   /** Words for an agreement (treaty, pact, deal, alliance…). */
   agreement: termsByLanguage,
   /** Short references later in a document that already has a confident mention ("the treaty", "Article 4"). */
@@ -224,6 +226,9 @@ export const namesSchema = z.strictObject({
   /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
   lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
 }).superRefine((names, ctx) => {
+  for (const side of ['russia', 'dprk'] as const) {
+    if ((names[side].en?.length ?? 0) + (names.lexicon?.en?.[side]?.length ?? 0) === 0) ctx.addIssue({ code: 'custom', path: [side], message: 'needs English terms (here or in lexicon.en)' });
+  }
   const ids = new Set(names.exclusions.map((e) => e.id));
   for (const [lang, entry] of Object.entries(names.lexicon ?? {})) {
     for (const id of Object.keys(entry?.exclusions ?? {})) {

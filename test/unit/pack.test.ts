@@ -5,6 +5,7 @@ import { packMeta } from '../../src/dataset/meta';
 import { canonicalJson, packContentHash } from '../../src/core/pack-hash';
 import { formatPackErrors, formatPath, validatePack } from '../../src/core/pack-validate';
 import { auditPack, urlKey } from '../../src/core/pack-audit';
+import { expandNames } from '../../src/core/lexicon';
 
 const raw = JSON.parse(readFileSync(new URL('../../src/dataset/treaty-2024.json', import.meta.url), 'utf8')) as Record<string, any>;
 
@@ -16,6 +17,26 @@ function broken(mutate: (pack: Record<string, any>) => void): string[] {
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.errors;
 }
+
+describe('the lexicon (names as plain words)', () => {
+  it('refuses a pattern where a word belongs, naming the field', () => {
+    const errors = broken((p) => (p.names.lexicon.cs.agreement[0] = 'smlouv\\p{L}*'));
+    expect(errors.join('\n')).toMatch(/names\.lexicon\.cs\.agreement\[0\]: must be plain words/);
+  });
+  it('refuses a look-alike id that names.exclusions does not have', () => {
+    const errors = broken((p) => (p.names.lexicon.pl.exclusions['russia-iran-2026'] = ['Iran']));
+    expect(errors.join('\n')).toMatch(/names\.lexicon\.pl\.exclusions\.russia-iran-2026: unknown look-alike/);
+  });
+  it('refuses a morphology rule that is not a rule', () => {
+    const errors = broken((p) => (p.names.lexicon.ru.inflect.endings = 12));
+    expect(errors.join('\n')).toMatch(/names\.lexicon\.ru\.inflect\.endings/);
+  });
+  it('inflects as the rule says', () => {
+    const stems = expandNames(raw.names as never).agreement.cs ?? [];
+    expect(stems).toContain('smlouv\\p{L}{0,4}');
+    expect(expandNames(raw.names as never).russia.tr).toContain('rus');
+  });
+});
 
 describe('the shipped pack', () => {
   it('validates', () => {
@@ -34,8 +55,13 @@ describe('the shipped pack', () => {
   it('meets the content bar', () => {
     expect(shipped.facts.length).toBeGreaterThanOrEqual(15);
     expect(shipped.quotes.length).toBeGreaterThanOrEqual(15);
+    // The names as the matcher gets them: the lexicon's plain words folded in.
+    const names = expandNames(shipped.names);
     for (const key of ['treaty', 'russia', 'dprk', 'agreement'] as const) {
-      expect(Object.keys(shipped.names[key])).toEqual(expect.arrayContaining(['en', 'ru', 'ko', 'ja', 'zh']));
+      expect(Object.keys(names[key])).toEqual(expect.arrayContaining(['en', 'ru', 'ko', 'ja', 'zh']));
+    }
+    for (const key of ['russia', 'dprk', 'agreement', 'references'] as const) {
+      expect(Object.keys(names[key])).toEqual(expect.arrayContaining(['cs', 'pl', 'it', 'pt', 'tr', 'vi', 'ar']));
     }
     expect(shipped.facts.find((f) => f.id === 'signing')?.date).toBe('2024-06-19');
     expect(shipped.facts.find((f) => f.id === 'treaty-1961-lapse')?.disputed).toBe(true);
