@@ -211,6 +211,16 @@ describe('helpers', () => {
     ]);
   });
 
+  it('a line break of the page’s source inside a sentence does not end it; a line of its own does', () => {
+    const text = 'The pact took effect in December. It binds each side to\n        aid the other.\nOfficials met\nSeoul reacted.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '))).toEqual([
+      'The pact took effect in December.',
+      'It binds each side to aid the other.',
+      'Officials met',
+      'Seoul reacted.',
+    ]);
+  });
+
   it('pack terms: a space is any separator; the pack’s own edges are kept, none added', () => {
     const re = new RegExp(compileTermSource('\\bcollective West\\b'), 'iu');
     expect(re.test('the collective‑West says')).toBe(true);

@@ -139,6 +139,8 @@ export function splitSentences(text: string): Span[] {
     // `“Why now?” he asked.` — a lower-case word after the terminator continues the sentence.
     const next = /\S/u.exec(text.slice(end, end + 4));
     if (m[0][0] !== '\n' && next && /\p{Ll}/u.test(next[0])) continue;
+    // A line break of the page's source inside a sentence ("each side to\n        help") is only whitespace.
+    if (m[0] === '\n' && /[\p{L},]$/u.test(text.slice(0, m.index).trimEnd()) && /^\s*\p{Ll}/u.test(text.slice(end, end + 80))) continue;
     push(from, end);
     from = end;
   }
