@@ -346,11 +346,14 @@ export function formatReport(dir: string, report: EvalReport): string {
   const table = (title: string, slices: Record<string, SliceFigures>) => {
     const keys = Object.keys(slices);
     if (keys.length < 2 && keys[0] === '?') return;
-    lines.push('', `${title.padEnd(12)} docs  pos  doc P   doc R   mention R`);
+    lines.push('', `${title.padEnd(12)} docs  pos  doc P   doc R   mention R        false alarms`);
     for (const k of keys) {
       const f = slices[k]!;
-      const fig = (x: number) => x.toFixed(2).padStart(6);
-      lines.push(`${k.padEnd(12)} ${String(f.documents).padStart(4)} ${String(f.positives).padStart(4)} ${fig(f.docPrecision)}  ${fig(f.docRecall)}  ${fig(f.mentionRecall)} (${f.foundMentions}/${f.labelledMentions})`);
+      // A slice with no positive page has no precision or recall of its own: only its false alarms say anything.
+      const fig = (x: number, none = false) => (none ? '     –' : x.toFixed(2).padStart(6));
+      const noPositives = f.positives === 0;
+      const mentions = `${fig(f.mentionRecall, noPositives)} (${f.foundMentions}/${f.labelledMentions})`.padEnd(16);
+      lines.push(`${k.padEnd(12)} ${String(f.documents).padStart(4)} ${String(f.positives).padStart(4)} ${fig(f.docPrecision, f.falsePositives + f.positives === 0 || noPositives)}  ${fig(f.docRecall, noPositives)}  ${mentions} ${f.falsePositives}`);
     }
   };
   table('language', report.byLanguage);
