@@ -5,6 +5,19 @@ import type { Connector } from './connector';
 
 const PAUSE_MS = 60 * 60 * 1000;
 
+/**
+ * An ISO date ("2026-12-04") as the reader writes dates: "Dec 4, 2026" in en-US, "4 Dec 2026" in en-GB,
+ * "4. Dez. 2026" in German. Intl is fine here: the popup is its own page, so the first formatter's cost is not
+ * paid by the page being read (the card avoids Intl for that reason; see formatDate in Card.tsx).
+ */
+export function formatReaderDate(iso: string, locales?: string | readonly string[]): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) return iso;
+  return new Intl.DateTimeFormat(locales as string[] | undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 export interface PopupProps {
   connector: Connector;
   dataset: { version: string; updated: string };
@@ -77,7 +90,7 @@ export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
       </section>
 
       <footer class="popup-footer">
-        <span>{t('popupDataset', [dataset.version, dataset.updated])}</span>
+        <span data-testid="dataset">{t('popupDataset', [dataset.version, formatReaderDate(dataset.updated)])}</span>
         <button type="button" class="link-button" onClick={() => void connector.openOptions()}>
           {t('popupOptions')}
         </button>

@@ -21,7 +21,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { version as packVersion } from '../../src/dataset/treaty-2024.json';
+import { updated as packUpdated, version as packVersion } from '../../src/dataset/treaty-2024.json';
 import { readCard, type Box, type CardReading } from './card-reader';
 import {
   artifactsDir,
@@ -265,7 +265,9 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     // A verbatim quote with its speaker, role and date.
     expect(card.quote?.text.length).toBeGreaterThan(5);
     expect(card.quote?.caption).toMatch(/^— [^,]+, [^,]+, \w{3} \d{1,2}, \d{4}/);
-    expect(card.footer.startsWith(`Dataset ${packVersion} · `)).toBe(true);
+    // The version and the date the dataset was checked up to, in words ("Dec 4, 2026", as the card writes every date).
+    const checkedUpTo = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${packUpdated}T00:00:00Z`));
+    expect(card.footer.startsWith(`Dataset ${packVersion}, checked up to ${checkedUpTo}`)).toBe(true);
     expect(card.buttons).toEqual(['Close note', 'Turn off on this site', 'Report a problem']);
     expect(card.focused).toBe(false); // opened by the pointer: focus stays where the reader had it
     expect(card.style).toMatchObject({ background: 'rgb(255, 255, 255)', opacity: '1', width: '360px' });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/core/messages';
 import { applyPatch, defaultSettings, type Settings, type SettingsPatch } from '../../src/core/settings';
 import type { Connector } from '../../src/ui/connector';
-import { Popup } from '../../src/ui/Popup';
+import { formatReaderDate, Popup } from '../../src/ui/Popup';
 
 const report = (patch: Partial<PageReport> = {}): PageReport => ({
   host: 'news.example',
@@ -57,7 +57,26 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+describe('formatReaderDate (the popup’s dates, as the reader writes them)', () => {
+  it('writes an ISO date in the reader’s locale, the same day wherever the reader is', () => {
+    expect(formatReaderDate('2026-12-04', 'en-US')).toBe('Dec 4, 2026');
+    expect(formatReaderDate('2026-12-04', 'en-GB')).toBe('4 Dec 2026');
+    expect(formatReaderDate('2026-12-04', 'de')).toBe('4. Dez. 2026');
+    expect(formatReaderDate('2024-01-01', 'en-US')).toBe('Jan 1, 2024');
+  });
+
+  it('leaves anything else as it is', () => {
+    for (const text of ['2024-06', '2024', '2024-13-01', '2024-02-30', 'June 2024', '']) expect(formatReaderDate(text, 'en-US')).toBe(text);
+  });
+});
+
 describe('Popup', () => {
+  it('shows the dataset version and the date it was checked up to, in words, not as an ISO date', async () => {
+    const root = await mount(fakeConnector(null).connector);
+    expect(root.querySelector('[data-testid="dataset"]')?.textContent).toBe(`popupDataset(1.0.0,${formatReaderDate('2026-11-27')})`);
+    expect(root.querySelector('[data-testid="dataset"]')?.textContent).not.toContain('2026-11-27');
+  });
+
   it('says plainly when the tab is not a web page', async () => {
     const root = await mount(fakeConnector(null).connector);
     expect(root.querySelector('[data-testid="page-status"]')?.textContent).toBe('popupNotWebPage');
