@@ -28,11 +28,19 @@
  *    block; meanwhile anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang", "the pact", bare
  *    "договор") belong to it and are dropped, unless they say "new". A mention that names its treaty makes
  *    the target the topic again.
- * 6. document (findInDocument only): a sentence where an exclusion attaches to a treaty word and that names
- *    either side counts as a look-alike sentence. When look-alike sentences outweigh the surviving
- *    candidates (names weigh 2, confident co-occurrences 1.5, others 1), the page is about the look-alike
- *    (a page on the 1961 treaty says "the treaty obliged Moscow to aid Pyongyang" without a date) and
- *    stays silent.
+ * 6. document (findInDocument only), as a reader works: the whole page first (pageEvidence): each side's
+ *    names, the treaty's cues, years of its time, look-alike sentences (a sentence where an exclusion attaches
+ *    to a treaty word and that names either side; those about an earlier treaty of the same sides counted
+ *    apart), names of another partner of Russia's. From these, the page's topic (pageTopic):
+ *    - treaty: references and bare treaty words ("smlouva", "the document") count anywhere, the headline too;
+ *    - local: mentions on their own words, references after the first confident one (as before);
+ *    - lookalike: only mentions that name both sides in their own words (a passing comparison on a page
+ *      about the Iran treaty);
+ *    - none: nothing found, or a page about an earlier treaty or another partner's.
+ *    A treaty word right beside the DPRK side ("l'accord avec la RPDC") counts when Russia is named anywhere
+ *    on the page (pairs); a general word for an agreement ("agreement", "соглашение", "협정") only so, or on a
+ *    page about the treaty, never by sharing a sentence with both sides.
+ * The names come from the pack, with the lexicon's plain words folded in (lexicon.ts).
  */
 import type { PackNames, TermsByLanguage } from './pack-schema';
 import { INVISIBLE } from './invisible';
