@@ -2,9 +2,9 @@
  * The page gate: could this page's text hold a mention at all? It runs on every page before anything else
  * loads, so it only looks for literal strings in the page's text, read a few large pieces at a time.
  *
- * A mention is a treaty name, or a Russia term, a DPRK term and a treaty word in one sentence (matcher.ts,
- * step 3); references count only after such a mention. matcher.ts (gateLiterals) derives from the pack's
- * terms literals that every match holds. So:
+ * A mention is a treaty name, or a DPRK term and a treaty word or reference with a Russia term somewhere on the
+ * page (matcher.ts, steps 3 and 6). matcher.ts (gateLiterals) derives from the pack's terms literals that every
+ * match holds; its "treaty word" literals include the references, general agreement words and cues. So:
  * 1. "core": each piece is searched for the core literals (DPRK names and one clause of every treaty name);
  *    nearly every page ends here, shut.
  * 2. "rest": after a core literal, the rest may sit anywhere on the page, also in pieces already read, so
