@@ -297,7 +297,10 @@ describe('quality (the real-text corpus beside the project)', () => {
   it('scores the part asked for, per language and kind, when it is there', () => {
     const corpus = join(dir, 'corpus-copy');
     mkdirSync(join(corpus, 'detection', 'pages'), { recursive: true });
-    writeFileSync(join(corpus, 'detection', 'pages', 'p1.txt'), 'URL: https://example.org/a\nTITLE: t\n\nRussia and North Korea signed a mutual defence treaty in Pyongyang.\n');
+    writeFileSync(
+      join(corpus, 'detection', 'pages', 'p1.txt'),
+      'URL: https://example.org/a\nTITLE: t\n\nRussia and North Korea signed a mutual defence treaty in Pyongyang.\n\nThe pact takes effect next year.\n',
+    );
     writeFileSync(join(corpus, 'detection', 'pages', 'p2.txt'), 'URL: https://example.org/b\nTITLE: t\n\nThe weather in Moscow was mild.\n');
     writeFileSync(
       join(corpus, 'detection', 'labels.json'),
@@ -312,6 +315,9 @@ describe('quality (the real-text corpus beside the project)', () => {
     expect(r.out).toContain('part "test"');
     expect(r.out).toContain('(2 documents, part "test")');
     expect(r.out).toMatch(/mention recall\s+100\.0%/);
+    // "The pact" is underlined (a page about the treaty) but not labelled: counted against mention precision.
+    expect(r.out).toMatch(/mention precision\s+50\.0%\s+\(1 underlines/);
+    expect(r.out).toContain('pages/p1.txt: "The pact"');
     expect(r.out).toMatch(/^en\s+2\s+1\s+1\.00\s+1\.00\s+1\.00/m);
     expect(r.out).toContain('no framing corpus');
   });
