@@ -15,7 +15,7 @@
  * Runs at build time (build.mjs folds the lexicon into the names the page bundles carry) and in Node (CLI,
  * tests): the page never compiles it.
  */
-import type { PackNames, TermsByLanguage } from './pack-schema';
+import type { PackNames } from './pack-schema';
 
 export interface MorphologyRule {
   strip?: string[];
@@ -72,31 +72,29 @@ function add(into: Record<string, string[]>, lang: string, terms: string[]): voi
 
 const cache = new WeakMap<PackNames, PackNames>();
 
+/** The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id). */
+const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces'] as const;
+type LexiconGroup = (typeof LEXICON_GROUPS)[number];
+
 /**
- * The names with every language's lexicon folded into its groups (russia, dprk, agreement, references,
- * cues, exclusions by id) and `lexicon` left out. Names without a lexicon come back as they are.
+ * The names with every language's lexicon folded into its groups (LEXICON_GROUPS, and the exclusions by id)
+ * and `lexicon` left out. Names without a lexicon come back as they are.
  */
 export function expandNames(names: PackNames): PackNames {
   const lexicon = names.lexicon;
   if (!lexicon) return names;
   const hit = cache.get(names);
   if (hit) return hit;
-  const groups = {
-    russia: structuredClone(names.russia) as Record<string, string[]>,
-    dprk: structuredClone(names.dprk) as Record<string, string[]>,
-    agreement: structuredClone(names.agreement) as Record<string, string[]>,
-    references: structuredClone(names.references) as Record<string, string[]>,
-    cues: structuredClone(names.cues ?? { en: [] }) as Record<string, string[]>,
-    generic: structuredClone(names.generic ?? { en: [] }) as Record<string, string[]>,
-    fresh: structuredClone(names.fresh ?? { en: [] }) as Record<string, string[]>,
-    replaces: structuredClone(names.replaces ?? { en: [] }) as Record<string, string[]>,
-  };
+  const groups = Object.fromEntries(LEXICON_GROUPS.map((g) => [g, structuredClone(names[g] ?? { en: [] }) as Record<string, string[]>])) as Record<
+    LexiconGroup,
+    Record<string, string[]>
+  >;
   const exclusions = names.exclusions.map((e) => ({ ...e, terms: structuredClone(e.terms) as Record<string, string[]> }));
   for (const [lang, entry] of Object.entries(lexicon)) {
     if (!entry) continue;
     const rule = entry.inflect ?? {};
     const terms = (phrases: string[] | undefined) => (phrases ?? []).map((p) => phraseTerm(p, rule));
-    for (const g of ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces'] as const) add(groups[g], lang, terms(entry[g]));
+    for (const g of LEXICON_GROUPS) add(groups[g], lang, terms(entry[g]));
     for (const [id, phrases] of Object.entries(entry.exclusions ?? {})) {
       const ex = exclusions.find((e) => e.id === id);
       if (!ex) throw new Error(`lexicon.${lang}.exclusions: unknown look-alike "${id}"`);
@@ -104,18 +102,7 @@ export function expandNames(names: PackNames): PackNames {
     }
   }
   const { lexicon: _lexicon, ...rest } = names;
-  const out = {
-    ...rest,
-    russia: groups.russia as TermsByLanguage,
-    dprk: groups.dprk as TermsByLanguage,
-    agreement: groups.agreement as TermsByLanguage,
-    references: groups.references as TermsByLanguage,
-    cues: groups.cues as TermsByLanguage,
-    generic: groups.generic as TermsByLanguage,
-    fresh: groups.fresh as TermsByLanguage,
-    replaces: groups.replaces as TermsByLanguage,
-    exclusions: exclusions as PackNames['exclusions'],
-  } as PackNames;
+  const out = { ...rest, ...groups, exclusions } as PackNames;
   cache.set(names, out);
   return out;
 }
