@@ -320,8 +320,6 @@ function locate(block: TextBlock, offset: number, preferEnd: boolean): [Text, nu
 interface WalkState {
   found: TextBlock[];
   runCache: Map<Node, Map<Text, Text[]>>;
-  /** A confident mention was seen earlier in reading order: reference words are candidates too. */
-  hasMention: boolean;
   shouldYield: () => boolean;
 }
 
@@ -483,7 +481,6 @@ export class TextScanner {
     const state: WalkState = {
       found: [],
       runCache: new Map(),
-      hasMention: this.known.some((k) => k.mentions.some((m) => m.mention.confidence >= 0.7)),
       shouldYield: yield,
     };
     let count = 0;
@@ -492,7 +489,7 @@ export class TextScanner {
       if (!start) continue;
       const doc = docOf(root);
       if (start.nodeType === TEXT_NODE) {
-        this.consider(start as Text, state.hasMention, state.runCache, state.found);
+        this.consider(start as Text, state.runCache, state.found);
         continue;
       }
       // Pieces (pieces.ts): most of a page is ruled out a subtree at a time by one textContent and one test;
@@ -505,7 +502,7 @@ export class TextScanner {
         // An empty piece may be a step that took time (pieces.ts): a look at the clock there too.
         if ((++count % PIECES_PER_CHECK === 0 || text === '') && state.shouldYield()) state.shouldYield = yield;
         // A huge piece is opened up without a test: its huge nodes go to their windows (visitText).
-        if (text.length <= HUGE_BLOCK && !this.matcher.mayContain(text, state.hasMention)) continue;
+        if (text.length <= HUGE_BLOCK && !this.matcher.mayContain(text)) continue;
         if (node.nodeType === TEXT_NODE) {
           yield* this.visitText(node as Text, state);
           continue;
@@ -527,17 +524,16 @@ export class TextScanner {
   /** One text node of a candidate piece: its block is built and analysed when the node may hold a mention. */
   private *visitText(t: Text, state: WalkState): Generator<void, void, () => boolean> {
     // A huge node goes straight to its windows: one pass over it finds every candidate place.
-    if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data, state.hasMention)) return;
+    if (t.data.length <= HUGE_BLOCK && !this.matcher.mayContain(t.data)) return;
     // The first candidate needs the name patterns: prepare them over several slices, not in one long task.
     while (!this.matcher.warm(WARM_BATCH)) if (state.shouldYield()) state.shouldYield = yield;
-    const blocks = this.consider(t, state.hasMention, state.runCache, state.found);
+    const blocks = this.consider(t, state.runCache, state.found);
     // Analysed now, inside this slice (the matcher caches it), rather than all at once when the walk ends.
-    // Once a block has a confident mention, reference words ("the treaty") become candidates too.
-    for (const b of blocks) if (this.matcher.findInBlock(b.text, state.hasMention).some((m) => m.confidence >= 0.7)) state.hasMention = true;
+    for (const b of blocks) this.matcher.findInBlock(b.text, false);
   }
 
   /** Builds (once) the block of a candidate text node (windows of it, when huge); none when skipped or known. */
-  private consider(t: Text, _hasMention: boolean, runCache: Map<Node, Map<Text, Text[]>>, found: TextBlock[]): TextBlock[] {
+  private consider(t: Text, runCache: Map<Node, Map<Text, Text[]>>, found: TextBlock[]): TextBlock[] {
     if (this.blockOf.has(t)) return [];
     const container = containerOf(t, this.skipCache);
     if (!container) return [];

@@ -70,7 +70,7 @@ export interface Mention {
 
 export interface Matcher {
   /** Very cheap test on one text node's data / one string: could it be (part of) a mention? Most pages: false everywhere. */
-  mayContain(text: string, documentHasMention: boolean): boolean;
+  mayContain(text: string): boolean;
   /** Mentions in one block of text (a paragraph-like unit); no document-level look-alike rule. */
   findInBlock(text: string, documentHasMention: boolean): Mention[];
   /**
