@@ -632,6 +632,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 6) || (x.end <= k.start && k.start - x.end <= 6));
       const attachedTo = (c: Hit, reach: Reach) =>
         ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
+      const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 });
       const candidates: Candidate[] = [];
 
       for (const n of names_) {
@@ -665,7 +666,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
         if (attachedTo(group, w.attach) || attachedTo(a, w.attach)) continue;
-        if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
+        if (yearAttached(a)) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
@@ -689,11 +690,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const treatyWords = [...names_, ...words, ...refs];
       // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
       const replacing = rp.length > 0;
-      const lookalike =
-        ex.length > 0 &&
-        (ru.length > 0 || kp.length > 0 || names_.length > 0) &&
-        ex.some((x) => treatyWords.some((t) => attaches(text, x, t, w.attach)));
-      const earlier = lookalike && ex.some((x) => x.earlier && treatyWords.some((t) => attaches(text, x, t, w.attach)));
+      // The exclusions that qualify a treaty word of a sentence naming either side: a look-alike sentence.
+      const qualifying = ru.length > 0 || kp.length > 0 || names_.length > 0 ? ex.filter((x) => treatyWords.some((t) => attaches(text, x, t, w.attach))) : [];
+      const lookalike = qualifying.length > 0;
+      const earlier = qualifying.some((x) => x.earlier);
       // Document level: a treaty word right next to the DPRK side ("l'accord avec la RPDC", "俄朝…条约" aside),
       // counted when the page names Russia somewhere: the page supplies the other party.
       const pairs: Candidate[] = [];
@@ -711,7 +711,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
-        if (otherYearAttached(text, a, w.attach, { start: s0, end: s1 })) continue;
+        if (yearAttached(a)) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
@@ -720,10 +720,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       for (const h of words) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
-        if (otherYearAttached(text, h, w.attach, { start: s0, end: s1 })) continue;
+        if (yearAttached(h)) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
-      for (const k of kept) if (k.kind === 'reference' && otherYearAttached(text, k, w.attach, { start: s0, end: s1 })) k.confidence = 0;
+      for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
       sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
     }
     let modern = 0;
@@ -908,7 +908,7 @@ function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
 
 /** A year other than the treaty's (2024) or its ratification (2025) right before or after a treaty word. */
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
-function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit = { start: 0, end: text.length }): boolean {
+function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit): boolean {
   const from = Math.max(sentence.start, h.start - before);
   const slice = text.slice(from, Math.min(sentence.end, h.end + after));
   for (const m of slice.matchAll(YEAR)) {
