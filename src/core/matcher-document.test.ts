@@ -121,6 +121,9 @@ describe('look-alikes stay silent at the page level', () => {
       ),
     ).toEqual([]);
   });
+  it('a year of the treaty’s own time next to a treaty word keeps it (2026 as 2024 and 2025)', () => {
+    expect(found('Russia and North Korea signed a mutual defence treaty in 2024.', 'In January 2026 the treaty was cited again.')).toContain('the treaty');
+  });
   it('an agreement of another year between the same two sides', () => {
     expect(found('A road bridge agreement signed in 2021 by Kim Jong Un and Vladimir Putin is being carried out.')).toEqual([]);
   });

@@ -727,7 +727,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
     }
     let modern = 0;
-    for (const m of text.matchAll(YEAR)) if (m[1] === '2024' || m[1] === '2025' || m[1] === '2026') modern++;
+    for (const m of text.matchAll(YEAR)) if (isTreatyYear(m[1]!)) modern++;
     return { norm, sentences, evidence: { russia: ruHits.length, dprk: kpHits.length, cues: cueHits.length, modern, partner } };
   }
 
@@ -906,13 +906,16 @@ function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
   return /^[\s\p{P}]*(?:\p{L}{1,3}[\s\p{P}]*)?$/u.test(gap);
 }
 
-/** A year other than the treaty's (2024) or its ratification (2025) right before or after a treaty word. */
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
+/** The treaty's years: signed 2024, in force 2025, in use since (the pack's story runs into 2026). */
+const isTreatyYear = (year: string) => year === '2024' || year === '2025' || year === '2026';
+
+/** Another year than the treaty's right before or after a treaty word ("the 2021 agreement"). */
 function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit): boolean {
   const from = Math.max(sentence.start, h.start - before);
   const slice = text.slice(from, Math.min(sentence.end, h.end + after));
   for (const m of slice.matchAll(YEAR)) {
-    if (m[1] === '2024' || m[1] === '2025') continue;
+    if (isTreatyYear(m[1]!)) continue;
     const at = from + m.index;
     const between = at < h.start ? text.slice(at + m[0].length, h.start) : text.slice(h.end, at);
     if (!CLAUSE_BREAK.test(between) && !/[;:()]/.test(between)) return true;
