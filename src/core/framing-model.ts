@@ -394,8 +394,8 @@ export function encodeIndex(sorted: number[]): Uint8Array {
   }
   return Uint8Array.from(out);
 }
-export function decodeIndex(bytes: Uint8Array): number[] {
-  const out: number[] = [];
+/** Reads encodeIndex's bytes (deltas as 7-bit varints), handing each value on in order. */
+function readIndex(bytes: Uint8Array, take: (value: number) => void): void {
   let prev = 0;
   for (let i = 0; i < bytes.length; ) {
     let d = 0;
@@ -407,8 +407,13 @@ export function decodeIndex(bytes: Uint8Array): number[] {
       shift += 7;
     } while (b & 0x80);
     prev += d;
-    out.push(prev);
+    take(prev);
   }
+}
+
+export function decodeIndex(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  readIndex(bytes, (value) => out.push(value));
   return out;
 }
 
@@ -421,23 +426,13 @@ export interface SparseWeights {
 
 export function sparseWeights(w: Pick<WeightsData, 'index' | 'weights' | 'scale'>): SparseWeights {
   const weights = new Int8Array(fromBase64(w.weights).buffer);
-  // decodeIndex, written into the typed array at once: this runs cold, on a page's first judged sentence.
-  const bytes = fromBase64(w.index);
+  // Written into the typed array as it is read: this runs cold, on a page's first judged sentence.
   const buckets = new Int32Array(weights.length);
   let n = 0;
-  let prev = 0;
-  for (let i = 0; i < bytes.length && n <= buckets.length; ) {
-    let d = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[i++]!;
-      d |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    prev += d;
-    buckets[n++] = prev;
-  }
+  readIndex(fromBase64(w.index), (value) => {
+    if (n < buckets.length) buckets[n] = value;
+    n++;
+  });
   if (n !== buckets.length) throw new Error('framing weights: index and weights differ in length');
   return { buckets, weights, scale: w.scale };
 }
