@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FramingAnalyzer } from '../core/framing';
-import { evaluateFraming, type FramingEvaluation, type FramingItem } from '../core/framing-eval';
+import { evaluateFraming, scoresOf, type FramingEvaluation, type FramingItem } from '../core/framing-eval';
 import type { Matcher } from '../core/matcher';
 import { compileTools, loadPack, readFilePage, type Io, type ScannedMention } from './scan';
 
@@ -129,8 +129,7 @@ export function readFramingLabels(file: string): FramingItem[] {
 export function evaluateFramingFile(file: string, analyzer: FramingAnalyzer, split?: string): FramingReport {
   const items = readFramingLabels(file).filter((item) => split === undefined || item.split === split);
   const r = evaluateFraming(items, analyzer);
-  const f1 = r.precision + r.recall === 0 ? 0 : (2 * r.precision * r.recall) / (r.precision + r.recall);
-  return { file, sentences: items.length, ...r, f1 };
+  return { file, sentences: items.length, ...r, f1: scoresOf(r).f1 };
 }
 
 function occurrences(haystack: string, needle: string): [number, number][] {

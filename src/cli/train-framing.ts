@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileFraming, type FramingAnalyzer } from '../core/framing';
+import { scoresOf } from '../core/framing-eval';
 import {
   compileMarkers,
   denseFeatureNames,
@@ -209,9 +210,7 @@ export function figures(items: { y: number; flagged: boolean; quoted: boolean }[
       if (it.flagged) quotedFlagged++;
     }
   }
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn, quotedFlagged, quoted };
+  return { ...scoresOf({ tp, fp, fn }), tp, fp, fn, quotedFlagged, quoted };
 }
 
 export function probabilities(m: Trained, examples: Example[]): number[] {

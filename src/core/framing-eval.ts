@@ -46,7 +46,12 @@ export interface FramingEvaluation {
   quotedNeutral: { sentences: number; flagged: number };
 }
 
-const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+/** Precision, recall and F1 of the opinion flag from its counts (1 where nothing was flagged, or due). */
+export function scoresOf(c: { tp: number; fp: number; fn: number }): { precision: number; recall: number; f1: number } {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
 
 export function evaluateFraming(items: FramingItem[], analyzer: Pick<FramingAnalyzer, 'assessSentences'>): FramingEvaluation {
   const r: FramingEvaluation = {
@@ -87,12 +92,7 @@ export function evaluateFraming(items: FramingItem[], analyzer: Pick<FramingAnal
       r.falseAlarms.push({ ...item, level, cues });
     } else r.tn++;
   }
-  r.precision = r.tp + r.fp ? r.tp / (r.tp + r.fp) : 1;
-  r.recall = r.tp + r.fn ? r.tp / (r.tp + r.fn) : 1;
-  for (const s of Object.values(r.byLanguage)) {
-    s.precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
-    s.recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
-    s.f1 = f1Of(s.precision, s.recall);
-  }
+  ({ precision: r.precision, recall: r.recall } = scoresOf(r));
+  for (const s of Object.values(r.byLanguage)) Object.assign(s, scoresOf(s));
   return r;
 }
