@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileFraming, type FramingAnalyzer } from '../core/framing';
 import { scoresOf } from '../core/framing-eval';
+import { rng } from '../core/random';
 import {
   compileMarkers,
   denseFeatureNames,
@@ -68,17 +69,6 @@ export function readCorpus(file: string): CorpusSentence[] {
   });
 }
 
-/** mulberry32: a small seeded generator, so the training order is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   f: Features;
@@ -124,7 +114,8 @@ export function train(examples: Example[], lambda: number, allowed?: Uint8Array)
     }
     for (let i = 0; i < dim; i++) if (cp[i] || cn[i]) r[i] = Math.log((cp[i]! + 1) / sp / ((cn[i]! + 1) / sn));
   }
-  const rnd = random(SEED);
+  // Seeded, so the training order is the same on every machine.
+  const rnd = rng(SEED);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

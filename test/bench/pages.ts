@@ -4,17 +4,7 @@
  * page are the ones placed on purpose.
  */
 
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../src/core/random';
 
 const WORDS = (
   'the a of and to in is was for on with as by at from that this it which be are were has have had not but or ' +
