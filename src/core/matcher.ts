@@ -835,40 +835,38 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
   /** The document level (header, step 6, and pageTopic): what the page is about, then its mentions. */
   function readDocument(blocks: readonly string[]): { mentions: { block: number; mention: Mention }[]; evidence: PageEvidence } {
-    {
-      const read = blocks.map((b) => (anchored(anchorAll, b) ? analyzeCached(b) : null));
-      // Russia named anywhere on the page: a treaty word beside the DPRK side is a mention (pairs).
-      const russiaOnPage = read.some((a) => a && a.evidence.russia > 0);
-      const analyses = russiaOnPage ? read.map((a) => a && withPairs(a)) : read;
-      const settled = settle(analyses);
-      let lookalikes = 0;
-      let earlier = 0;
-      let support = 0;
-      analyses.forEach((a, i) => {
-        a?.sentences.forEach((_s, j) => {
-          const st = settled[i]![j]!;
-          if (st.earlier) earlier++;
-          const strong = st.kept.filter((c) => c.kind !== 'reference');
-          if (strong.length === 0) {
-            if (st.lookalike) lookalikes++;
-            return;
-          }
-          support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
-        });
+    const read = blocks.map((b) => (anchored(anchorAll, b) ? analyzeCached(b) : null));
+    // Russia named anywhere on the page: a treaty word beside the DPRK side is a mention (pairs).
+    const russiaOnPage = read.some((a) => a && a.evidence.russia > 0);
+    const analyses = russiaOnPage ? read.map((a) => a && withPairs(a)) : read;
+    const settled = settle(analyses);
+    let lookalikes = 0;
+    let earlier = 0;
+    let support = 0;
+    analyses.forEach((a, i) => {
+      a?.sentences.forEach((_s, j) => {
+        const st = settled[i]![j]!;
+        if (st.earlier) earlier++;
+        const strong = st.kept.filter((c) => c.kind !== 'reference');
+        if (strong.length === 0) {
+          if (st.lookalike) lookalikes++;
+          return;
+        }
+        support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
       });
-      const evidence = pageEvidence(analyses, support, lookalikes, earlier);
-      const topic = evidence.topic;
-      if (topic === 'none') return { mentions: [], evidence };
-      const hasMention = { value: topic === 'treaty' };
-      const result: { block: number; mention: Mention }[] = [];
-      analyses.forEach((a, block) => {
-        if (!a) return;
-        const ms: Mention[] = [];
-        emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms, topic);
-        for (const mention of ms) result.push({ block, mention });
-      });
-      return { mentions: result, evidence };
-    }
+    });
+    const evidence = pageEvidence(analyses, support, lookalikes, earlier);
+    const topic = evidence.topic;
+    if (topic === 'none') return { mentions: [], evidence };
+    const hasMention = { value: topic === 'treaty' };
+    const result: { block: number; mention: Mention }[] = [];
+    analyses.forEach((a, block) => {
+      if (!a) return;
+      const ms: Mention[] = [];
+      emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms, topic);
+      for (const mention of ms) result.push({ block, mention });
+    });
+    return { mentions: result, evidence };
   }
 }
 
