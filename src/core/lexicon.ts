@@ -34,6 +34,8 @@ export interface LanguageLexicon {
   generic?: string[];
   fresh?: string[];
   replaces?: string[];
+  signing?: string[];
+  withParty?: string[];
   exclusions?: Record<string, string[]>;
 }
 
@@ -73,7 +75,7 @@ function add(into: Record<string, string[]>, lang: string, terms: string[]): voi
 const cache = new WeakMap<PackNames, PackNames>();
 
 /** The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id). */
-const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces'] as const;
+const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty'] as const;
 type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 
 /**

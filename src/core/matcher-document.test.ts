@@ -136,3 +136,38 @@ describe('look-alikes stay silent at the page level', () => {
     expect(texts).toEqual(['treaty signed by Russia and the DPRK']);
   });
 });
+
+describe('6. an agreement signed with the DPRK side, in passing on a page about another treaty', () => {
+  const iranPage = (sentence: string) => ['Moscow and Tehran finalise their partnership deal', 'Iran and Russia will sign the agreement in the Kremlin on Friday, officials in Tehran said.', sentence];
+  it.each([
+    ['en', 'The text has no defence clause, unlike the agreements the Kremlin has signed with Pyongyang and Minsk.', /signed with Pyongyang/],
+    ['it', "L'accordo è diverso da quello che Mosca ha firmato con la Corea del Nord e con Minsk.", /firmato con la Corea del Nord/],
+    ['pt', 'O acordo não se parece com o que Moscovo assinou com a Coreia do Norte em 2024.', /assinou com a Coreia do Norte/],
+    ['ar', 'ولا يشبه هذا الاتفاق الاتفاق الذي وُقّع بين روسيا وكوريا الشمالية.', /بين روسيا وكوريا الشمالية/],
+    ['ko', '이번 협정은 러시아가 북한과 체결한 조약과 달리 상호 방위 조항이 없다.', /북한과 체결한/],
+    ['tr', "Bu anlaşma, Rusya'nın Kuzey Kore ile imzaladığı anlaşmadan farklı.", /Kuzey Kore ile imzaladığı/],
+  ])('%s', (_lang, sentence, want) => {
+    expect(found(...iranPage(sentence)).some((t) => want.test(t))).toBe(true);
+  });
+  it('not an agreement signed with the DPRK side in another year', () => {
+    expect(found(...iranPage('The text is closer to the friendship treaty Moscow signed with Pyongyang in 2000.'))).toEqual([]);
+  });
+  it('not a verb of signing with no agreement in its sentence', () => {
+    expect(found('Moscow and Tehran finalise their deal', 'Iran and Russia sign the agreement on Friday.', 'Lavrov later flew on and signed with Pyongyang nothing at all.')).toEqual([]);
+  });
+});
+
+describe('8. on a page about another treaty, the sentence after a passing mention', () => {
+  const page = (next: string) => [
+    'Russia and Iran to sign a partnership treaty',
+    'Iranian diplomats said the treaty with Tehran would not be a military alliance.',
+    'Earlier, in June 2024, Russia signed a similar treaty with North Korea providing for mutual military help.',
+    next,
+  ];
+  it('takes its reference when it names the DPRK side again', () => {
+    expect(found(...page('The document in effect made Moscow and Pyongyang allies.'))).toContain('The document');
+  });
+  it('not when it goes back to the other treaty without the DPRK side', () => {
+    expect(found(...page('The document, Moscow says, is about trade.'))).not.toContain('The document');
+  });
+});

@@ -362,6 +362,8 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.fresh),
     allTerms(names.replaces),
     allTerms(names.generic),
+    allTerms(names.signing),
+    allTerms(names.withParty),
   ];
 }
 
@@ -477,6 +479,8 @@ interface SentenceAnalysis extends Hit {
   replacing: boolean;
   /** Some exclusion and some side named (e.g. "the Soviet Union promised to aid Pyongyang"). */
   exclusionContext: boolean;
+  /** The DPRK side named in the sentence. */
+  dprkNamed: boolean;
 }
 
 interface Settled {
@@ -487,6 +491,8 @@ interface Settled {
   loose: Candidate[];
   /** About a look-alike (for the document-level balance). */
   lookalike: boolean;
+  /** The DPRK side named in the sentence. */
+  dprkNamed: boolean;
 }
 
 interface BlockAnalysis {
@@ -507,6 +513,8 @@ interface Prepared {
   fresh: Term[];
   replaces: Term[];
   generic: Term[];
+  signing: Term[];
+  withParty: Term[];
 }
 
 export interface CompileOptions {
@@ -548,8 +556,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[]];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic };
+    const [cues, fresh, replaces, generic, signing, withParty] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[]];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty };
     return true;
   }
   const terms = (): Prepared => {
@@ -593,7 +601,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -611,6 +619,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const genericHits = findHits(generic, text);
     const freshHits = findHits(fresh, text);
     const replaceHits = findHits(replaces, text);
+    // Verbs of signing matter only beside the DPRK side: looked for only in a block that names it.
+    const signHits = kpHits.length > 0 ? findHits(signing, text) : [];
+    const withHits = signHits.length > 0 ? findHits(withParty, text) : [];
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
@@ -628,8 +639,9 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // "X replaces the 2000 treaty": the earlier treaty after the verb does not qualify the treaty word before it.
       const rp = inS(replaceHits);
       const ex = inS(exHits);
-      // Another partner listed beside the DPRK side ("with Pyongyang and Minsk") is a sibling, not a qualifier.
-      const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 6) || (x.end <= k.start && k.start - x.end <= 6));
+      // Another partner listed beside the DPRK side ("with Pyongyang and Minsk", "con la Corea del Nord e con Minsk") is
+      // a sibling, not a qualifier.
+      const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 8) || (x.end <= k.start && k.start - x.end <= 8));
       const attachedTo = (c: Hit, reach: Reach) =>
         ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
       const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 });
@@ -714,6 +726,19 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (yearAttached(a)) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
+      // Document level: an agreement signed with the DPRK side ("the one Moscow signed with Pyongyang and Minsk",
+      // "북한과 체결한", "与朝鲜签署的"), in a sentence that speaks of an agreement, when the page names Russia.
+      const signs = words.length + refs.length > 0 ? inS(signHits) : [];
+      for (const v of signs) {
+        const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], inS(withHits));
+        if (!k) continue;
+        // From the agreement word the clause puts before the verb ("agreements Moscow has signed with…").
+        const head = [...words, ...refs].filter((h) => h.end <= v.start && v.start - h.end <= 40 && !/[;:()]/.test(text.slice(h.end, v.start))).at(-1);
+        const group = { start: Math.min(head?.start ?? v.start, k.start), end: Math.max(v.end, k.end) };
+        if ([...kept, ...pairs].some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
+        if (attachedTo(group, w.attach) || otherYearAttached(text, group, w.attach, { start: s0, end: s1 })) continue;
+        pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: head ?? v, anaphoric: false, basis: 'beside-dprk' });
+      }
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
@@ -724,7 +749,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
-      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0) });
+      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0 });
     }
     let modern = 0;
     for (const m of text.matchAll(YEAR)) if (isTreatyYear(m[1]!)) modern++;
@@ -757,7 +782,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
           topic = 'lookalike';
           lookalikeBlocksLeft = 1;
         } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
-        return { kept, loose, lookalike: lookalike || continues, earlier: s.earlier && !aside };
+        return { kept, loose, lookalike: lookalike || continues, earlier: s.earlier && !aside, dprkNamed: s.dprkNamed };
       });
     });
   }
@@ -773,15 +798,28 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     return { ...a, sentences };
   }
 
-  function emit(original: string, norm: Normalized, sentences: readonly Settled[], hasMention: { value: boolean }, out: Mention[], topic: PageTopic = 'local'): void {
-    for (const { kept: own, loose } of sentences) {
-      // On a page about a look-alike, only what names both sides in its own words: a passing comparison.
-      const kept = topic === 'lookalike' ? own.filter((c) => c.kind !== 'reference' && !c.anaphoric && c.confidence >= 0.8) : topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
+  /**
+   * `state.hasMention`: a confident mention came before (references count after one). `state.afterPassing`: on a
+   * look-alike page, the sentence before named this treaty in passing.
+   */
+  function emit(original: string, norm: Normalized, sentences: readonly Settled[], state: { hasMention: boolean; afterPassing?: boolean }, out: Mention[], topic: PageTopic = 'local'): void {
+    for (const { kept: own, loose, lookalike, dprkNamed } of sentences) {
+      let kept: Candidate[];
+      if (topic === 'lookalike') {
+        // On a page about a look-alike, what names both sides in its own words (a passing comparison), and the
+        // references of the sentence right after it when it names the DPRK side again and is not about the
+        // look-alike ("…a similar treaty with the DPRK. This document sealed an alliance of Moscow and Pyongyang.";
+        // on such a page Russia is named everywhere).
+        const passing = own.filter((c) => c.kind !== 'reference' && !c.anaphoric && c.confidence >= 0.8);
+        const following = state.afterPassing && dprkNamed && !lookalike ? [...own, ...loose].filter((c) => c.kind === 'reference' && !passing.some((p) => overlaps(p, c))) : [];
+        kept = [...passing, ...following].sort((a, b) => a.start - b.start);
+        state.afterPassing = passing.length > 0;
+      } else kept = topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
       for (const c of kept) {
-        if (c.kind === 'reference' && !hasMention.value) continue;
+        if (c.kind === 'reference' && !state.hasMention) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
         out.push({ start, end, text: original.slice(start, end), kind: c.kind, confidence: c.confidence, basis: c.basis });
-        if (c.confidence >= CONFIDENT) hasMention.value = true;
+        if (c.confidence >= CONFIDENT) state.hasMention = true;
       }
     }
   }
@@ -820,7 +858,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       if (!anchored(anchorAll, text)) return [];
       const a = analyzeCached(text);
       const out: Mention[] = [];
-      emit(text, a.norm, settle([a])[0]!, { value: documentHasMention }, out);
+      emit(text, a.norm, settle([a])[0]!, { hasMention: documentHasMention }, out);
       return out;
     },
 
@@ -858,12 +896,13 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const evidence = pageEvidence(analyses, support, lookalikes, earlier);
     const topic = evidence.topic;
     if (topic === 'none') return { mentions: [], evidence };
-    const hasMention = { value: topic === 'treaty' };
+    const state = { hasMention: topic === 'treaty', afterPassing: false };
     const result: { block: number; mention: Mention }[] = [];
     analyses.forEach((a, block) => {
-      if (!a) return;
+      // A block with no treaty word between a passing mention and a reference breaks the thread.
+      if (!a) return void (state.afterPassing = false);
       const ms: Mention[] = [];
-      emit(blocks[block]!, a.norm, settled[block]!, hasMention, ms, topic);
+      emit(blocks[block]!, a.norm, settled[block]!, state, ms, topic);
       for (const mention of ms) result.push({ block, mention });
     });
     return { mentions: result, evidence };
@@ -902,6 +941,30 @@ function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
   }
   const gap = text.slice(dprk.end, word.start);
   return /^[\s\p{P}]*(?:\p{L}{1,3}[\s\p{P}]*)?$/u.test(gap);
+}
+
+/**
+ * The DPRK hit a signing verb is tied to by a word for "with" or "between": after the verb within a few words
+ * ("signed with Minsk and Pyongyang", "وقع بين روسيا وكوريا الشمالية"; the Russian side and another partner
+ * listed there do not count as words), or before it with only that word between ("북한과 체결한", "Kuzey Kore
+ * ile imzaladığı", "北朝鮮と結んだ") or just before the DPRK side ("与朝鲜签署").
+ */
+function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: readonly Hit[], withWords: readonly Hit[]): Hit | undefined {
+  const inside = (h: Hit, s: number, e: number) => h.start >= s && h.end <= e;
+  const after = dprk.find((k) => k.start >= verb.end);
+  if (after && after.start - verb.end <= 45) {
+    let gap = text.slice(verb.end, after.start);
+    for (const l of listed) if (inside(l, verb.end, after.start)) gap = gap.slice(0, l.start - verb.end) + ' '.repeat(l.end - l.start) + gap.slice(l.end - verb.end);
+    const words = gap.match(/\p{L}+/gu)?.length ?? 0;
+    if (words <= 4 && !/[;:()]/.test(gap) && withWords.some((h) => inside(h, verb.end, after.start))) return after;
+  }
+  const before = dprk.filter((k) => k.end <= verb.start).at(-1);
+  if (before && verb.start - before.end <= 12) {
+    const gap = text.slice(before.end, verb.start);
+    if ((gap.match(/\p{L}+/gu)?.length ?? 0) > 2 || /[;:(),，、]/.test(gap)) return undefined;
+    if (withWords.some((h) => inside(h, before.end, verb.start) || (h.end <= before.start && before.start - h.end <= 1))) return before;
+  }
+  return undefined;
 }
 
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
@@ -972,8 +1035,9 @@ function pageTopic({ russia, dprk, cues, modern, partner, support, lookalikes, e
   const evidence = support + (context ? Math.min(cues, 4) * 0.5 : 0) + subject;
   if (evidence === 0) return 'none';
   // A page about an earlier treaty (1961, 2000) never writes a year of this one's time: with no year, a page
-  // that keeps coming back to the earlier treaty, or names nothing of this one's, is about that treaty.
-  if (modern === 0 && (earlier >= 3 || (lookalikes > 0 && cues === 0))) return 'none';
+  // that keeps coming back to the earlier treaty, or names nothing of this one's, is about that treaty (not
+  // when the look-alike is another partner's treaty, which is of this treaty's time).
+  if (modern === 0 && (earlier >= 3 || (lookalikes > 0 && cues === 0 && partner === 0))) return 'none';
   if (lookalikes > evidence + presence) return support > 0 ? 'lookalike' : 'none';
   // A page that names another partner of Russia's more often than North Korea is about that partner's treaty.
   if (partner > dprk) return 'lookalike';

@@ -192,6 +192,8 @@ export const lexiconEntrySchema = z.strictObject({
   generic: lexiconWords.optional(),
   fresh: lexiconWords.optional(),
   replaces: lexiconWords.optional(),
+  signing: lexiconWords.optional(),
+  withParty: lexiconWords.optional(),
   exclusions: z.record(z.string(), lexiconWords).optional(),
 });
 
@@ -223,6 +225,13 @@ export const namesSchema = z.strictObject({
   fresh: termsByLanguage.optional(),
   /** Verbs of replacing: a sentence saying the treaty replaces the 1961 or 2000 one is about this treaty. */
   replaces: termsByLanguage.optional(),
+  /**
+   * Verbs of signing or concluding ("signed", "заключила", "체결한"): an agreement signed with the DPRK side
+   * ("the one Moscow signed with Pyongyang") is this treaty when the page names Russia.
+   */
+  signing: termsByLanguage.optional(),
+  /** Words for "with" and "between" that tie a signing verb to the DPRK side ("with", "между", "과", "と", "与"). */
+  withParty: termsByLanguage.optional(),
   /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
   lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
 }).superRefine((names, ctx) => {

@@ -11,7 +11,8 @@
  * - hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar, minus, small/fullwidth hyphen → "-";
  * - fraction slash, division slash, fullwidth solidus, and middle dots ("북·러", "ロ・朝") → "/";
  * - curly single quotes, primes, backtick, acute → "'"; curly double quotes, «», „ → '"';
- * - soft hyphen, zero-width space/joiners, word joiner, BOM → removed.
+ * - soft hyphen, zero-width space/joiners, word joiner, BOM → removed;
+ * - Arabic short-vowel marks, shadda, sukun and tatweel → removed: writers add them or not ("وُقّع" / "وقع").
  */
 import { INVISIBLE } from './invisible';
 
@@ -23,6 +24,9 @@ export interface Normalized {
 }
 
 const REMOVE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e]);
+/** Arabic harakat (U+064B–U+065F) and tatweel (U+0640). */
+const ARABIC_MARKS = /[\u0640\u064b-\u065f]/;
+const isArabicMark = (c: number) => c === 0x0640 || (c >= 0x064b && c <= 0x065f);
 const SPACE = new Set([0x0009, 0x000a, 0x000b, 0x000c, 0x000d, 0x0085, 0x00a0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
 const DASH = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x2e3a, 0x2e3b]);
 const SLASH = new Set([0x2044, 0x2215, 0xff0f, 0x00b7, 0x30fb, 0xff65, 0x2027, 0x2219]);
@@ -57,7 +61,7 @@ export function normalizeText(input: string): Normalized {
   }
   // Common case: nothing to drop and lower-casing keeps the length. Then every change is one code unit for
   // one, the map is the identity, and two native passes do the work of the loop below.
-  if (!INVISIBLE.test(input)) {
+  if (!INVISIBLE.test(input) && !ARABIC_MARKS.test(input)) {
     const lower = input.toLowerCase();
     if (lower.length === n) {
       const map = new Uint32Array(n + 1);
@@ -82,7 +86,7 @@ export function normalizeByCodeUnit(input: string): Normalized {
       map[j++] = i;
       continue;
     }
-    if (REMOVE.has(c)) continue;
+    if (REMOVE.has(c) || isArabicMark(c)) continue;
     let ch: string;
     if (SPACE.has(c) || (c >= 0x2000 && c <= 0x200a)) ch = ' ';
     else if (DASH.has(c)) ch = '-';
