@@ -4,7 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
-import { toBackground, pageReportSchema, type ToContent } from '../core/messages';
+import { readPageAnswer, toBackground, type ToContent } from '../core/messages';
 import { setSite } from '../core/settings';
 import { readSettings, updateSettings } from './settings-store';
 
@@ -90,11 +90,13 @@ browser.commands.onCommand.addListener(async (command) => {
   } else if (tabId !== undefined && command === 'go-to-next-mention') {
     await sendToTab(tabId, { type: 'page:next' });
   } else if (tabId !== undefined && command === 'toggle-site') {
-    const report = z.safeParse(pageReportSchema, await sendToTab(tabId, { type: 'page:get' }));
-    if (!report.success || !report.data.host) return;
+    // A page with nothing to note does not answer (sentinel.ts); its address comes with activeTab.
     const settings = await readSettings();
-    const on = settings.disabledSites.includes(report.data.host);
-    await updateSettings(setSite(settings, report.data.host, on));
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const report = readPageAnswer(await sendToTab(tabId, { type: 'page:get' }), tab?.url, settings, Date.now());
+    if (!report?.host) return;
+    const on = settings.disabledSites.includes(report.host);
+    await updateSettings(setSite(settings, report.host, on));
   }
 });
 

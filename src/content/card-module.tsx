@@ -15,6 +15,7 @@ import { pack } from '../dataset/index';
 import { packMeta } from '../dataset/meta';
 import { Card, type CardModel, type ClaimCheck } from '../ui/Card';
 import { readPageSignals } from './page-signals';
+import { applySheet, isSheetViewport, watchSheetClose } from './sheet';
 
 export const HOST_TAG = 'context-notes-card';
 
@@ -111,6 +112,7 @@ export function createCard(env: CardEnvironment) {
   let shadow: ShadowRoot | null = null;
   let current: CardAnchor | null = null;
   let stopAutoUpdate: (() => void) | null = null;
+  let stopSheetClose: (() => void) | null = null;
   let returnFocus: HTMLElement | null = null;
   let reportStatus: 'idle' | 'copied' | { failed: string } = 'idle';
 
@@ -255,8 +257,12 @@ export function createCard(env: CardEnvironment) {
     contextElement: range.startContainer.parentElement ?? undefined,
   });
 
-  /** Places `card` by the anchor's mention; false when the mention is out of view. */
+  /** Places `card` by the anchor's mention (or as the bottom sheet on a narrow screen); false when the mention is out of view. */
   async function place(anchor: CardAnchor, card: HTMLElement): Promise<boolean> {
+    // The sheet stays while its mention is under it or scrolled away: it is the reader's to close.
+    const sheet = isSheetViewport(env.doc);
+    applySheet(card, sheet);
+    if (sheet) return true;
     const { x, y, middlewareData } = await computePosition(referenceOf(anchor.range), card, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -333,13 +339,18 @@ export function createCard(env: CardEnvironment) {
       rendered = null;
     } else draw();
     position(placedAhead);
-    if (options.focus) mount?.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+    const card = mount?.querySelector<HTMLElement>('.card');
+    if (options.focus) card?.focus({ preventScroll: true });
+    stopSheetClose?.();
+    stopSheetClose = card && shadow && isSheetViewport(env.doc) ? watchSheetClose(shadow, card, env.doc.defaultView ?? window, close) : null;
   }
 
   function close(): void {
     if (!current) return;
     current = null;
     stopFollowing();
+    stopSheetClose?.();
+    stopSheetClose = null;
     if (shadow) render(null, mountPoint());
     const focusBack = returnFocus;
     returnFocus = null;

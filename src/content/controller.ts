@@ -11,6 +11,7 @@ import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
 import { Highlighter } from './highlighter';
 import { HoverTracker } from './hover';
+import { TapTracker } from './tap';
 import { DomWatcher } from './dom-watcher';
 import { TextScanner, type FoundMention } from './text-blocks';
 import { compileMatcher } from '../core/matcher';
@@ -60,6 +61,7 @@ export class NotesController {
   private readonly scanner: TextScanner;
   private watcher: DomWatcher | null = null;
   private hover: HoverTracker<LiveMention> | null = null;
+  private tap: TapTracker<LiveMention> | null = null;
   private cardModule: Promise<CardModule | null> | null = null;
   private card: CardController | null = null;
   private pageSignals: import('../core/framing').PageSignals = {};
@@ -380,6 +382,16 @@ export class NotesController {
       close: () => this.card?.close(),
       isOpenFor: (live) => this.card?.anchor?.range === live.range,
     });
+    // Touch and pen: a tap opens (and takes focus into the note, which gives it back on closing).
+    this.tap = new TapTracker<LiveMention>(this.doc, {
+      candidatesAt: (node) => (this.alive() ? (this.byNode.get(node) ?? []) : []).filter((live) => live.mention.confidence >= this.settings.minConfidence),
+      isOnCard: (event) => event.composedPath().some((target) => this.card?.isHost(target) ?? false),
+      isOpenFor: (live) => this.card?.anchor?.range === live.range,
+      linkOf: (live) => live.range.startContainer.parentElement?.closest('a[href]') ?? null,
+      open: (live, point) => void this.openCard(live, point, true),
+      close: () => this.card?.close(),
+      isOpen: () => Boolean(this.card?.anchor),
+    });
   }
 
   private cardFor(module: CardModule): CardController {
@@ -476,6 +488,8 @@ export class NotesController {
     this.watcher = null;
     this.hover?.destroy();
     this.hover = null;
+    this.tap?.destroy();
+    this.tap = null;
     this.card?.destroy();
     this.card = null;
     this.clearMentions();

@@ -25,13 +25,13 @@ export interface HoverCallbacks<T extends HoverTarget> {
   isOpenFor(target: T): boolean;
 }
 
-function caretNodeAt(doc: Document, x: number, y: number): Node | null {
+export function caretNodeAt(doc: Document, x: number, y: number): Node | null {
   if (typeof doc.caretPositionFromPoint === 'function') return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
   const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
   return legacy ? (legacy.call(doc, x, y)?.startContainer ?? null) : null;
 }
 
-function contains(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
+export function contains(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
   for (const rect of Array.from(rects)) {
     // A little slack below: the underline sits under the text box.
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom + 4) return true;
@@ -54,12 +54,19 @@ export class HoverTracker<T extends HoverTarget> {
   ) {
     const options = { capture: true, passive: true, signal: this.abort.signal };
     doc.addEventListener('pointermove', (event) => this.onMove(event), options);
-    doc.addEventListener('pointerleave', () => this.leave(), options);
+    doc.addEventListener('pointerleave', (event) => this.onLeave(event), options);
+  }
+
+  /** A finger lifted is not a pointer leaving: a tapped note stays open (tap.ts closes it). */
+  private onLeave(event: PointerEvent): void {
+    if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
+    this.leave();
   }
 
   /** Work happens once per frame at most, whatever the pointer's event rate. */
   private onMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    // Touch and pen open on a tap instead (tap.ts): a finger has no resting position.
+    if (event.pointerType === 'touch' || event.pointerType === 'pen') return;
     this.lastEvent = event;
     // composedPath() is empty once dispatch is over, so ask now, not in the frame callback.
     this.lastOverCard = this.callbacks.isOverCard(event);

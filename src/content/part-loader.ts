@@ -9,7 +9,7 @@
  *   permissions there); no web-accessible resource, and no import() of a computed URL, which AMO's linter flags.
  */
 import type { PartFile } from '../core/messages';
-import { ext } from './ext-api';
+import { extensionApi } from './ext-api';
 
 export const NOTES_GLOBAL = '__contextNotesNotes';
 export const CARD_GLOBAL = '__contextNotesCard';
@@ -19,6 +19,7 @@ type Globals = Record<string, unknown>;
 export async function loadPart<T>(file: PartFile, global: string): Promise<T> {
   const existing = (globalThis as Globals)[global];
   if (existing) return existing as T;
+  const ext = extensionApi();
   if (__BROWSER__ === 'firefox') await ext.runtime.sendMessage({ type: 'cs:load', file });
   else await import(/* @vite-ignore */ ext.runtime.getURL(file));
   const loaded = (globalThis as Globals)[global];

@@ -3,15 +3,18 @@
  * (core/gate.ts) and loads the notes (notes.js: matcher, scanner, highlights) only once the gate opens.
  * Nearly every page stops here: one textContent, a few dozen String.includes, one XPath for shadow hosts.
  *
- * It owns the content side of messaging: the popup's and the background's questions are answered here while
- * the page has nothing, and handed to the notes once they run. It watches the DOM for text that arrives later
- * (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
+ * While the gate stays closed it touches no extension API at all (the first use builds the API's bindings in
+ * the isolated world, which cost more than reading the page): no message listener, no settings. The popup
+ * takes a tab that does not answer for a page with nothing to note (connector.ts). Once the gate opens, it
+ * listens for the popup's and the background's questions and hands them to the notes. It watches the DOM for
+ * text that arrives later (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
  */
 import type { ToContent, PageReport } from '../core/messages';
+import { quietReport } from '../core/quiet-report';
 import { createGate, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
 import { parseToContent, readSettings } from '../core/content-guards';
-import { activeState, hostKey, SETTINGS_KEY } from '../core/settings';
-import { contextAlive, ext } from './ext-api';
+import { hostKey, SETTINGS_KEY } from '../core/settings';
+import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
 import { moreElementsThan, readPieces } from './pieces';
@@ -52,8 +55,9 @@ export class PageSentinel {
   private rewalk = false;
   private notes: Promise<NotesHandle | null> | null = null;
   private stopped = false;
+  private listening = false;
   private readonly onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): true | undefined => {
-    if (!this.alive() || sender.id !== ext.runtime.id) return undefined;
+    if (!this.alive() || sender.id !== extensionApi().runtime.id) return undefined;
     const message = parseToContent(raw);
     if (!message) return undefined;
     this.answer(message).then(sendResponse, () => sendResponse(undefined));
@@ -73,7 +77,6 @@ export class PageSentinel {
     // Firefox injects content scripts into open tabs when the extension is updated; Chrome never does, and
     // its orphaned copies clean up after themselves (controller.ts, alive()).
     if (__BROWSER__ === 'firefox') removeLeftovers(this.doc, this.win);
-    ext.runtime.onMessage.addListener(this.onMessage as never);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
     this.walk();
@@ -89,8 +92,9 @@ export class PageSentinel {
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
+    if (!this.listening) return;
     try {
-      ext.runtime.onMessage.removeListener(this.onMessage as never);
+      extensionApi().runtime.onMessage.removeListener(this.onMessage as never);
     } catch {
       // The API may be unusable once the extension context is gone; nothing else to release.
     }
@@ -185,7 +189,9 @@ export class PageSentinel {
 
   /** Text that arrived later: fed as it comes; a gate that wants the whole page again gets a new walk. */
   private onMutations(records: MutationRecord[]): void {
-    if (!this.alive() || this.gate.open) return;
+    // No alive() check here: that would touch the API on every change. An orphaned copy (Chrome, after the
+    // extension was reloaded) only reads; it finds out at the gate and stops there.
+    if (this.stopped || this.gate.open) return;
     const reader = new PieceReader(this.gate, this.overlap, WINDOW, () => this.walk());
     for (const record of records) {
       let answer: GateAnswer = 'shut';
@@ -213,9 +219,12 @@ export class PageSentinel {
   }
 
   private openNotes(): void {
-    if (this.notes || this.stopped) return;
+    if (this.notes || this.stopped || !this.alive()) return;
     this.observer?.disconnect();
     this.observer = null;
+    // From here the page may have something to say: the popup and the background ask, the notes answer.
+    extensionApi().runtime.onMessage.addListener(this.onMessage as never);
+    this.listening = true;
     this.notes = loadPart<NotesApi>('notes.js', NOTES_GLOBAL)
       .then((api) => (this.alive() ? api.start(this.doc, this.win) : null))
       .catch((error: unknown) => {
@@ -231,17 +240,9 @@ export class PageSentinel {
     return this.quietReport();
   }
 
-  /** What the popup shows for a page with nothing to note: the settings' state for this site. */
+  /** The notes could not start: the popup shows the settings' state for this site and no mention. */
   private async quietReport(): Promise<PageReport> {
-    const stored = await ext.storage.local.get(SETTINGS_KEY);
-    const host = hostKey(this.doc.location?.hostname ?? '');
-    return {
-      host,
-      state: activeState(readSettings(stored[SETTINGS_KEY]), host, Date.now()),
-      scanning: this.walking !== null,
-      mentions: [],
-      framing: { none: 0, some: 0, strong: 0 },
-      pageSignals: [],
-    };
+    const stored = await extensionApi().storage.local.get(SETTINGS_KEY);
+    return quietReport(hostKey(this.doc.location?.hostname ?? ''), readSettings(stored[SETTINGS_KEY]), Date.now(), this.walking !== null);
   }
 }

@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { settingsPatchSchema } from './settings-schema';
+import { quietReport } from './quiet-report';
+import { hostKey, type Settings } from './settings';
 
 const count = z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000));
 
@@ -58,3 +60,23 @@ export const pageReportSchema = z.object({
   pageSignals: z.array(z.string()),
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
+
+/**
+ * How the popup and the background read a tab: the content script's answer to page:get when it gave one;
+ * otherwise, on a web page, a quiet report, since content.js listens only once its page gate opens (a page
+ * that never mentions the treaty never answers; see sentinel.ts); null for anything else (not a web page).
+ * `tabUrl` is there for the active tab (activeTab, granted by the toolbar click or a shortcut).
+ */
+export function readPageAnswer(answer: unknown, tabUrl: string | undefined, settings: Settings, now: number): PageReport | null {
+  const parsed = z.safeParse(pageReportSchema, answer);
+  if (parsed.success) return parsed.data;
+  if (!tabUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(tabUrl);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+  return quietReport(hostKey(url.hostname), settings, now);
+}

@@ -3,8 +3,7 @@
  * strings. Components receive a Connector, so they never touch the browser API and can be tested with a fake.
  */
 import browser from 'webextension-polyfill';
-import * as z from 'zod/mini';
-import { pageReportSchema, type PageReport, type ToContent, type UiToBackground } from '../core/messages';
+import { readPageAnswer, type PageReport, type ToContent, type UiToBackground } from '../core/messages';
 import { SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
 import { loadSettings } from '../core/settings-schema';
 
@@ -26,29 +25,31 @@ export interface Connector {
   t(key: string, substitutions?: string[]): string;
 }
 
-async function activeTabId(): Promise<number | undefined> {
+async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return tab;
 }
 
 function toBackground<T>(message: UiToBackground): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
 
-async function toActiveTab(message: ToContent): Promise<unknown> {
-  const tabId = await activeTabId();
-  if (tabId === undefined) return undefined;
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+async function toTab(tab: browser.Tabs.Tab | undefined, message: ToContent): Promise<unknown> {
+  if (tab?.id === undefined) return undefined;
+  // Rejected when nothing listens there: not a web page, or a page whose gate stayed closed (sentinel.ts).
+  return browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+}
+
+async function getSettings(): Promise<Settings> {
+  // The background repairs and writes back; if it cannot be reached, read storage and repair here.
+  const answer = await toBackground<unknown>({ type: 'settings:get' }).catch(() => undefined);
+  if (answer !== undefined) return loadSettings(answer).settings;
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return loadSettings(stored[SETTINGS_KEY]).settings;
 }
 
 export const browserConnector: Connector = {
-  async getSettings() {
-    // The background repairs and writes back; if it cannot be reached, read storage and repair here.
-    const answer = await toBackground<unknown>({ type: 'settings:get' }).catch(() => undefined);
-    if (answer !== undefined) return loadSettings(answer).settings;
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return loadSettings(stored[SETTINGS_KEY]).settings;
-  },
+  getSettings,
   async updateSettings(patch) {
     return loadSettings(await toBackground<unknown>({ type: 'settings:update', patch })).settings;
   },
@@ -60,11 +61,12 @@ export const browserConnector: Connector = {
     return () => browser.storage.onChanged.removeListener(handle);
   },
   async getPageReport() {
-    const parsed = z.safeParse(pageReportSchema, await toActiveTab({ type: 'page:get' }));
-    return parsed.success ? parsed.data : null;
+    const tab = await activeTab();
+    const answer = await toTab(tab, { type: 'page:get' });
+    return readPageAnswer(answer, tab?.url, await getSettings(), Date.now());
   },
   async revealMention(index) {
-    await toActiveTab({ type: 'page:reveal', index });
+    await toTab(await activeTab(), { type: 'page:reveal', index });
   },
   async shortcuts() {
     const commands = await browser.commands.getAll();

@@ -56,6 +56,12 @@ export interface CardReading {
   /** The card's box in viewport (CSS px) coordinates. */
   rect: Box | null;
   viewport: { width: number; height: number };
+  /** Laid out as the bottom sheet (narrow screens). */
+  sheet: boolean;
+  /** The smallest computed font size (px) of any text shown in the card. */
+  smallestText: number;
+  /** The smallest side (px) of any button or link in the card that has a box. */
+  smallestTarget: number;
   style: { background: string; color: string; opacity: string; display: string; visibility: string; width: string } | null;
 }
 
@@ -77,6 +83,9 @@ const closed: Omit<CardReading, 'hosts' | 'ahead' | 'hostInRoot' | 'shadowMode' 
   focusedName: '',
   tabStops: [],
   rect: null,
+  sheet: false,
+  smallestText: 0,
+  smallestTarget: 0,
   style: null,
 };
 
@@ -136,6 +145,18 @@ function readShadowRoot(root: ShadowRoot | null): string {
     focusedName: active && active !== card && card.contains(active) ? squash(active.getAttribute('aria-label') || active.textContent) : '',
     tabStops: [...card.querySelectorAll('a[href], button, textarea')].map((el) => squash(el.getAttribute('aria-label') || el.textContent)),
     rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    sheet: card.hasAttribute('data-sheet'),
+    smallestText: Math.min(
+      ...[card, ...card.querySelectorAll<HTMLElement>('*')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && squash(n.textContent) !== '') && el.getClientRects().length > 0 && !el.closest('.visually-hidden'))
+        .map((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ),
+    smallestTarget: Math.min(
+      ...[...card.querySelectorAll<HTMLElement>('a[href], button')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0)
+        .map((box) => Math.min(box.width, box.height)),
+    ),
     style: { background: css.backgroundColor, color: css.color, opacity: css.opacity, display: css.display, visibility: css.visibility, width: css.width },
   });
 }

@@ -334,6 +334,7 @@ export async function launchBrowser(kind: BrowserKind): Promise<Session> {
 
   let storagePage: Page | undefined;
   const extensionPage = async (file: string): Promise<Page> => {
+    if (kind === 'chromium' && file === 'popup.html') await clickToolbarButton(browser, extensionId);
     const page = await browser.newPage({ background: true });
     collectConsole(page, `${extensionBaseUrl}/${file}`);
     const url = `${extensionBaseUrl}/${file}`;
@@ -400,6 +401,29 @@ export async function launchBrowser(kind: BrowserKind): Promise<Session> {
       await rm(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium: what a click on the toolbar button does before the popup opens: it grants activeTab on the tab in
+ * front (the popup then reads its address, which it needs for a page whose content script stays silent). The
+ * popup the click opens is closed again; the tests drive popup.html in a background tab instead (openExtensionPage).
+ * Firefox counts the content script's sites as host permissions, so its popup reads the address without this.
+ */
+async function clickToolbarButton(browser: Browser, extensionId: string): Promise<void> {
+  let front: Page | undefined;
+  for (const page of await browser.pages()) {
+    if (page.url().startsWith('chrome-extension://')) continue;
+    if ((await page.evaluate(() => document.visibilityState).catch(() => 'hidden')) === 'visible') front = page;
+  }
+  if (!front) return; // no web page in front (a test of the popup alone): nothing to grant
+  const extension = (await browser.extensions()).get(extensionId);
+  if (!extension) throw new Error(`extension ${extensionId} not listed`);
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const before = new Set(browser.targets().filter((t) => t.url() === popupUrl));
+  await front.triggerExtensionAction(extension);
+  // A new target only: a popup.html tab the test already holds is not the one the click opens.
+  const opened = await browser.waitForTarget((t) => t.url() === popupUrl && !before.has(t), { timeout: 10_000 });
+  await (await opened.asPage()).close();
 }
 
 /** Chromium: Network and console of every target, including the extension's service worker. */

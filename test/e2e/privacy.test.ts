@@ -136,7 +136,9 @@ describe('least privilege (built extension and sources)', () => {
   // Firefox also has "scripting": its background injects the extension's own notes.js or card.js into the frame
   // that asked (content-script hosts count as host permissions there, so no web-accessible resource is needed).
   // Checked below and in test/unit/background-messages.test.ts: only those two files, never code.
-  const expected = { chrome: ['storage'], firefox: ['storage', 'scripting'] };
+  // activeTab: the toolbar click (or a shortcut) lets the popup read the active tab's address, so that a page
+  // whose content script stays silent (nothing to note there; see sentinel.ts) still gets its host and status.
+  const expected = { chrome: ['storage', 'activeTab'], firefox: ['storage', 'activeTab', 'scripting'] };
   it.each(dists)('dist/%s/manifest.json: only the permissions it needs, no host access, strict CSP, nothing exposed but notes.js and card.js', async (dist) => {
     const m = await manifest(dist);
     expect(m.permissions).toEqual(expected[dist]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { toBackground, toContent } from '../../src/core/messages';
+import { readPageAnswer, toBackground, toContent } from '../../src/core/messages';
+import { defaultSettings } from '../../src/core/settings';
 
 describe('runtime messages', () => {
   it('accepts the messages the extension sends', () => {
@@ -20,5 +21,34 @@ describe('runtime messages', () => {
   ])('rejects %s', (_label, message) => {
     expect(z.safeParse(toBackground, message).success).toBe(false);
     expect(z.safeParse(toContent, message).success).toBe(false);
+  });
+});
+
+describe('readPageAnswer (the popup and the background reading a tab)', () => {
+  const answered = { host: 'news.example', state: 'on', scanning: false, mentions: [], framing: { none: 0, some: 0, strong: 0 }, pageSignals: [] };
+
+  it('takes the content script’s answer when it gave one', () => {
+    expect(readPageAnswer(answered, 'https://other.example/', defaultSettings, 0)).toEqual(answered);
+  });
+
+  it('reads a silent web page as one with nothing to note, keyed and stated by the settings', () => {
+    expect(readPageAnswer(undefined, 'https://www.News.example/a?b', defaultSettings, 0)).toMatchObject({ host: 'news.example', state: 'on', scanning: false, mentions: [] });
+    const off = { ...defaultSettings, disabledSites: ['news.example'] };
+    expect(readPageAnswer(undefined, 'http://news.example/', off, 0)?.state).toBe('off-site');
+    expect(readPageAnswer(undefined, 'http://news.example/', { ...defaultSettings, pausedUntil: 10 }, 5)?.state).toBe('paused');
+  });
+
+  it.each([
+    ['no address (no activeTab)', undefined],
+    ['a browser page', 'chrome://extensions/'],
+    ['an extension page', 'moz-extension://abc/popup.html'],
+    ['a local file', 'file:///home/reader/a.html'],
+    ['not an address', 'news'],
+  ])('is null for a silent tab with %s: not a web page', (_label, url) => {
+    expect(readPageAnswer(undefined, url, defaultSettings, 0)).toBeNull();
+  });
+
+  it('does not take a malformed answer for one', () => {
+    expect(readPageAnswer({ host: 5 }, 'chrome://newtab/', defaultSettings, 0)).toBeNull();
   });
 });

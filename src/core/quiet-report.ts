@@ -1,0 +1,11 @@
+/**
+ * The report of a page with nothing to note. Its own module, without the message schemas (zod), because the
+ * page gate (content.js) uses it too.
+ */
+import type { PageReport } from './messages';
+import { activeState, type Settings } from './settings';
+
+/** A page with nothing to note: its host, the settings' state there, no mention. */
+export function quietReport(host: string, settings: Settings, now: number, scanning = false): PageReport {
+  return { host, state: activeState(settings, host, now), scanning, mentions: [], framing: { none: 0, some: 0, strong: 0 }, pageSignals: [] };
+}
