@@ -43,10 +43,13 @@ export const weightsSchema = z
     scale: z.number().positive(),
     /** Probability at or above which a sentence counts as opinion. */
     threshold: z.number().gt(0).lt(1),
+    /** The same for a sentence that also carries someone else's words (quotation or reported speech). */
+    speakerThreshold: z.number().gt(0).lt(1),
     /** Group weights of the hashed features (tuned hyper-parameters the features are built with). */
     groups: z.object({ words: z.number().nonnegative(), chars: z.number().nonnegative() }).strict(),
     markersVersion: z.number().int().positive(),
-    trained: z.object({ sentences: z.number().int(), dev: z.record(z.string(), z.number()) }).passthrough(),
+    /** Out-of-fold figures of train + dev, folds by page. */
+    trained: z.object({ sentences: z.number().int(), cv: z.record(z.string(), z.number()) }).passthrough(),
   })
   .strict()
   .refine((w) => w.dense.length === w.denseWeights.length, 'dense and denseWeights differ in length');

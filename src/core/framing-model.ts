@@ -38,6 +38,7 @@ export interface WeightsData {
   weights: string;
   scale: number;
   threshold: number;
+  speakerThreshold: number;
   groups: { words: number; chars: number };
   markersVersion: number;
 }
@@ -174,6 +175,7 @@ export function denseFeatureNames(): string[] {
 }
 const DENSE = denseFeatureNames();
 const DENSE_AT = new Map(DENSE.map((name, i) => [name, i]));
+const SPEAKER_AT = DENSE_AT.get('quote:speaker')!;
 
 interface Token {
   /** As written (for the card). */
@@ -496,7 +498,9 @@ export function loadFramingModel(weights: WeightsData, markersFile: MarkersFile)
       const f = extractFeatures(input, markers, weights.bits, weights.groups);
       if (!f) return null;
       const probability = sigmoid(scoreFeatures(f, weights.bias, weights.denseWeights, sparse));
-      const opinion = probability >= weights.threshold;
+      // A sentence that also reports someone needs more to count as the author's judgement: what is left of it
+      // after the speaker's words are blanked is mostly the frame ("…, the minister said on Monday").
+      const opinion = probability >= (f.dense[SPEAKER_AT]! ? weights.speakerThreshold : weights.threshold);
       return { probability, opinion, words: opinion ? weightiestWords(f, weights.denseWeights, sparse, notShown) : [] };
     },
   };

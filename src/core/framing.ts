@@ -239,9 +239,9 @@ const inside = (spans: Span[], a: number, b: number): Span | undefined =>
 const ATTRIBUTION = new RegExp(
   [
     '(\\baccording to\\b|\\bin the words of\\b|\\bas (?:\\S+ ){1,4}put it\\b|(?<![\\p{L}])(?:по словам|по мнению|по данным|согласно|как (?:заявил|сказал|отметил|пишет)\\p{L}*)(?![\\p{L}])|에 따르면)',
-    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|dismiss(?:ed|es)|derided|ridiculed|blamed|critici[sz]ed|rebuked|lambasted|calls? for)\\b",
-    '(?<![\\p{L}])(?:заяв(?:ил|ила|или|ляет|ляют)|сказа(?:л|ла|ли)|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|назва(?:л|ла|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ли)|добави(?:л|ла|ли)|указа(?:л|ла|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ли)|осуди(?:л|ла|ли)|предупреди(?:л|ла|ли))(?![\\p{L}])',
-    '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며)(?= )',
+    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|highlight(?:s|ed)|expect(?:s|ed)?|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|dismiss(?:ed|es)|derided|ridiculed|blamed|critici[sz]ed|rebuked|lambasted|calls? for)\\b",
+    '(?<![\\p{L}])(?:заяв(?:ил|ила|ило|или|ляет|ляют|лял|ляла|ляли)|объяви(?:л|ла|ло|ли)|сказа(?:л|ла|ло|ли)|отмети(?:л|ла|ло|ли)|отмеча(?:ет|ют|л|ла|ли)|подчеркну(?:л|ла|ло|ли)|подчёркива(?:ет|ют)|подчеркива(?:ет|ют|ется)|говори(?:т|тся|л|ла|ли)|назва(?:л|ла|ло|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ло|ли)|сообща(?:ет|ют|ется)|добави(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ло|ли)|осуди(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|поблагодари(?:л|ла|ло|ли)|пообеща(?:л|ла|ло|ли)|увери(?:л|ла|ло|ли)|поясни(?:л|ла|ло|ли)|напомни(?:л|ла|ло|ли)|вырази(?:л|ла|ло|ли)|обвини(?:л|ла|ло|ли)|охарактеризова(?:л|ла|ло|ли)|обозначи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|цитиру(?:я|ет|ют)|переда(?:ёт|ет|ют|л|ла|ло|ли))(?![\\p{L}])',
+    '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며|라면서|다면서)(?= )|(?:다는|라는|[’”"」]는)(?= (?:\\S+ ){0,2}(?:보도|주장|입장|관측|발표|설명|전언))',
   ].join('|'),
   'giu',
 );
@@ -265,9 +265,17 @@ function speakerNear(s: string, vs: number, ve: number, inverted: boolean): stri
   return cand.length > 60 ? cand.slice(0, 60) : cand;
 }
 
+/** Distancing words: the author's doubt even inside someone else's reported words. */
+const DISTANCING = /^(?:so[ -]called|supposed(?:ly)?|purported(?:ly)?|ostensibl[ey]|якобы|так называем\p{L}*|пресловут\p{L}*|이른바|소위)$/iu;
+const HEADLINE_SPEAKER = /^(\p{Lu}[\p{L}\p{N}.'’ -]{0,40}?):\s+\S/u;
+const RUBRIC = /^(?:analysis|opinion|comment|commentary|editorial|explainer|exclusive|update|breaking|live|watch|video|photos?|interview|review|view|мнение|колонка|анализ|комментарий|итоги|видео|фото|эксклюзив)$/iu;
+
 /** Spans of a sentence that are someone else's words without quotation marks (plus who, when recognisable). */
 function reportedRegions(s: string, quoted: Span[]): Region[] {
   const out: Region[] = [];
+  // Headline style "Lavrov: the West will regret it": the named speaker's claim (not a rubric such as "Analysis:").
+  const head = HEADLINE_SPEAKER.exec(s);
+  if (head && head[1]!.trim().split(/\s+/).length <= 5 && !RUBRIC.test(head[1]!.trim()) && !/^[\p{Lu}\d-]+$|\./u.test(head[1]!.trim())) out.push({ start: head[1]!.length + 1, end: s.length, speaker: head[1]!.trim() });
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(s); m; m = ATTRIBUTION.exec(s)) {
     const vs = m.index;
@@ -277,6 +285,11 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
     if (/s$/i.test(m[0]) && NOUN_BEFORE.test(s.slice(Math.max(0, vs - 12), vs))) continue;
     const hangul = /[가-힣]/.test(m[0]);
     // Korean puts the reported clause before the verb, and the speaker usually opens the sentence.
+    // "X에 따르면, …": the speaker opens, the reported clause follows.
+    if (hangul && m[1]) {
+      out.push({ start: ve, end: s.length, speaker: s.slice(0, vs).trim().split(/\s+/).slice(-3).join(' ') || undefined });
+      continue;
+    }
     if (hangul) {
       const spk = /^\s*([^\s,]+(?:\s[^\s,]+){0,2}?)(?:은|는|이|가)\s/.exec(s)?.[1];
       out.push({ start: 0, end: vs, speaker: spk });
@@ -289,7 +302,7 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
     };
     if (m[1]) {
       // "According to X, …" opens the sentence; ", according to X." closes it.
-      if (!s.slice(0, vs).trim()) {
+      if (!s.slice(0, vs).trim() || /,\s*$/.test(s.slice(0, vs))) {
         const comma = rest.indexOf(',');
         const spk = speakerNear(s, vs, ve, true);
         out.push({ start: comma >= 0 ? ve + comma : ve, end: clauseEnd(ve), speaker: spk });
@@ -306,8 +319,9 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
     const inverted = !between;
     const trailing =
       comma > 0 &&
-      tailWords <= (inverted ? 6 : 4) &&
-      between.split(/\s+/).length <= 6 &&
+      // "…, Putin said in an article for the party daily, published on Friday." — time, place or medium after.
+      (tailWords <= (inverted ? 10 : 4) || (!inverted && tailWords <= 16 && /^\s*(?:in|on|at|during|after|before|в|во|на|после|перед)\s/iu.test(rest))) &&
+      between.split(/\s+/).length <= 8 &&
       // `X said.` / `X said on Monday.` — nothing but time or place after the verb (not "denies everything").
       (inverted || !tailWords || /^\s*(?:on|in|at|during|after|before|earlier|later|late|last|this|yesterday|today|from|via|—|–)(?![\p{L}])/iu.test(rest)) &&
       !/^\s*(?:that|to|что)(?![\p{L}])/iu.test(rest);
@@ -343,7 +357,7 @@ const before = (s: string, at: number, n = 30) => s.slice(Math.max(0, at - n), a
 
 /** Sentences that describe the treaty's own obligations ("Under Article 4, each side must…") are reporting. */
 const OBLIGATION_CONTEXT =
-  /\b(?:article|art\.) ?\d|\bunder (?:the|its|this) (?:treaty|pact|agreement|deal|terms|clause|accord)|\b(?:treaty|pact|agreement|deal|clause|text|accord|charter|resolution)s? (?:also )?(?:requires?|obliges?|obligates?|commits?|stipulates?|says|states|provides|binds)|(?<![\p{L}])(?:стать[яеи]|договор\p{L}*|соглашени\p{L}*)(?![\p{L}])|조약|조항|제\d+조/iu;
+  /\b(?:article|art\.) ?\d|\bunder (?:the|its|this) (?:treaty|pact|agreement|deal|terms|clause|accord)|\b(?:treaty|pact|agreement|deal|clause|text|accord|charter|resolution)s? (?:also )?(?:requires?|obliges?|obligates?|commits?|stipulates?|says|states|provides|binds)|\b(?:stipulation|provision|obligation)s? (?:that|to)\b|(?<![\p{L}])(?:стать[яеи]|договор\p{L}*|соглашени\p{L}*)(?![\p{L}])|조약|조항|제\d+조/iu;
 
 const RULES: Rule[] = [
   rule(
@@ -528,7 +542,8 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
     const add = (kind: CueKind, start: number, end: number, why: string, neutral?: string) => {
       const inScare = inside(scare, start, end);
       const q = inScare ? undefined : inside(outer, start, end);
-      const r = q || inScare ? undefined : reported.find((x) => start >= x.start && end <= x.end);
+      // A distancing word ("якобы", "so-called") inside reported speech without quotation marks is the author's.
+      const r = q || inScare || (kind === 'sarcasm' && DISTANCING.test(s.slice(start, end))) ? undefined : reported.find((x) => start >= x.start && end <= x.end);
       const cue: FramingCue = { kind, text: s.slice(start, end), start: a + start, end: a + end, explanation: why, quoted: !!(q || r || inScare) };
       if (neutral) cue.neutral = neutral;
       const speaker = q ? speakerForQuotes : r?.speaker;

@@ -206,15 +206,17 @@ describe.each(selectedBrowsers())('robustness in %s', (kind) => {
     const deep = (await painted(on.mainFrame())).filter((p) => isMention(p) && p.inside === 'deep');
     expect(deep.map((p) => p.text)).toEqual(['Russia–North Korea treaty']);
     // The range really sits at the bottom of the 10,000 levels.
-    const depth = await iso(on.mainFrame()).evaluate((name: string) => {
+    // Plain or framed underline alike: whether the learned model reads the deep sentence as judgement is not this test's business.
+    const depth = await iso(on.mainFrame()).evaluate((names: string[]) => {
       let found = 0;
-      CSS.highlights.get(name)?.forEach((range) => {
-        let d = 0;
-        for (let n: Node | null = range.startContainer; n && n !== document.getElementById('deep'); n = n.parentNode) d += 1;
-        found = Math.max(found, d);
-      });
+      for (const name of names)
+        CSS.highlights.get(name)?.forEach((range) => {
+          let d = 0;
+          for (let n: Node | null = range.startContainer; n && n !== document.getElementById('deep'); n = n.parentNode) d += 1;
+          found = Math.max(found, d);
+        });
       return found;
-    }, MENTION);
+    }, [MENTION, FRAMED]);
     expect(depth).toBe(10_001);
     await hoverUntilCard(on, 'mutual defence treaty');
     expect(errors).toEqual([]);
