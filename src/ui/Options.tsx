@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DOSSIER_PAGE } from '../core/dossier-links';
 import { highlightStyles, type HighlightStyle, type Settings } from '../core/settings';
 import type { Connector, Shortcut } from './connector';
 
@@ -31,6 +32,11 @@ export function Options({ connector, dataset }: OptionsProps) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a href={DOSSIER_PAGE} target="_blank" rel="noopener" data-testid="whole-story">
+          {t('optionsWholeStory')}
+        </a>
+      </p>
 
       <section>
         <h2>{t('optionsDisplay')}</h2>
