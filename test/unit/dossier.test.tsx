@@ -124,7 +124,8 @@ describe('deep-link targets', () => {
   });
 });
 
-describe('the dossier page', () => {
+// Rendering the whole pack (some 250 items) in happy-dom takes a second or more on a busy machine.
+describe('the dossier page', { timeout: 30_000 }, () => {
   it('renders every fact, timeline event, quote, claim and source of the pack, each in its section, each focusable', async () => {
     const root = await mount();
     expect(inSection(root, 'timeline', 'event').sort()).toEqual(pack.timeline.map((e) => anchorId('event', e.id)).sort());
