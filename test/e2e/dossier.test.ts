@@ -36,7 +36,8 @@ interface ExtensionApi {
 /** What the dossier page shows: item ids per section, the focused and marked items, the filter's status. */
 function readDossier(page: Page) {
   return page.evaluate(() => {
-    const ids = (selector: string) => [...document.querySelectorAll(selector)].map((el) => el.id);
+    // What the reader sees: filtered-out items stay in the page, hidden, so only rendered boxes count.
+    const ids = (selector: string) => [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0).map((el) => el.id);
     const active = document.activeElement;
     return {
       href: location.href,
@@ -48,7 +49,7 @@ function readDossier(page: Page) {
       facts: ids('main [id^="fact-"]'),
       sources: ids('#sources [id^="source-"]'),
       items: ids('.item[id]:not(#today)'),
-      today: document.querySelectorAll('[data-testid="today"]').length,
+      today: ids('[data-testid="today"]').length,
       focused: active && active !== document.body ? active.id : '',
       focusOutline: active && active !== document.body ? getComputedStyle(active).outlineStyle : '',
       marked: ids('.item.marked'),
@@ -184,7 +185,7 @@ describe.each(selectedBrowsers())('the dossier page in %s', (kind) => {
     expect(kcna.sources.length).toBeGreaterThan(0);
     expect(kcna.events.length).toBeGreaterThan(0);
     // Every shown item says KCNA somewhere in its text (its own words or its sources' names).
-    const texts = await dossier.$$eval('.item[id]', (els) => els.map((el) => [el.textContent, ...[...el.querySelectorAll('a[title]')].map((a) => a.getAttribute('title'))].join(' ')));
+    const texts = await dossier.$$eval('.item[id]', (els) => els.filter((el) => el.getClientRects().length > 0).map((el) => [el.textContent, ...[...el.querySelectorAll('a[title]')].map((a) => a.getAttribute('title'))].join(' ')));
     for (const text of texts) expect(text.toLowerCase()).toContain('kcna');
     // Another word narrows further; in another script too.
     await dossier.keyboard.type(' ratif', { delay: 20 });

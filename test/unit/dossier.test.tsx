@@ -136,7 +136,7 @@ describe('the dossier page', { timeout: 30_000 }, () => {
     // Ids are unique, and every item is a focusable target.
     const all = ids(root, '.item[id]');
     expect(new Set(all).size).toBe(all.length);
-    for (const el of root.querySelectorAll('.item[id]:not(#today)')) expect(el.getAttribute('tabindex')).toBe('-1');
+    for (const el of root.querySelectorAll('.item[id]:not(#today):not([hidden])')) expect(el.getAttribute('tabindex')).toBe('-1');
     // Each item's text and each quote's speaker are there, and every cited source is a link to its page.
     for (const claim of pack.claims) {
       const el = root.querySelector(`#${CSS.escape(anchorId('claim', claim.id))}`)!;
@@ -178,35 +178,35 @@ describe('the dossier page', { timeout: 30_000 }, () => {
 
   it('the filter narrows every section to items holding all the typed words, and clearing it restores them', async () => {
     const root = await mount();
-    const total = root.querySelectorAll('.item[id]:not(#today)').length;
+    const total = root.querySelectorAll('.item[id]:not(#today):not([hidden])').length;
     // A publisher's name finds the items citing it, in every section that has one.
     await type(root, 'kcna');
-    const kcna = ids(root, '.item[id]');
+    const kcna = ids(root, '.item[id]:not([hidden])');
     expect(kcna.length).toBeGreaterThan(0);
     expect(kcna.length).toBeLessThan(total);
     const cites = (sources: string[]) => sources.some((id) => /kcna/i.test(pack.sources.find((s) => s.id === id)!.publisher));
     for (const fact of pack.facts.filter((f) => cites(f.sources))) expect(kcna).toContain(anchorId('fact', fact.id));
     for (const event of pack.timeline.filter((e) => cites(e.sources))) expect(kcna).toContain(anchorId('event', event.id));
-    expect(root.querySelector('[data-testid="today"]')).toBeNull();
+    expect(root.querySelector('[data-testid="today"]:not([hidden])')).toBeNull();
     expect(root.querySelector('[data-testid="filter-status"]')?.textContent).toBe(`dossierFilterCount(${kcna.length},${total})`);
 
     // Words in another script: a quote's original and a source's title.
     await type(root, 'империалист');
-    const ru = ids(root, '.item[id]');
+    const ru = ids(root, '.item[id]:not([hidden])');
     expect(ru).toContain(anchorId('quote', pack.quotes.find((q) => q.original?.includes('империалист'))!.id));
     for (const source of pack.sources.filter((s) => foldForSearch(s.title).includes('империалист'))) expect(ru).toContain(anchorId('source', source.id));
     expect(ru.length).toBeLessThan(total / 4);
 
     // All the words must match; nothing matching says so in each section.
     await type(root, 'article 4');
-    const both = ids(root, '.item[id]');
+    const both = ids(root, '.item[id]:not([hidden])');
     expect(both).toContain('fact-article-4');
     await type(root, 'zzzz-nothing-has-this');
-    expect(root.querySelectorAll('.item[id]')).toHaveLength(0);
+    expect(root.querySelectorAll('.item[id]:not([hidden])')).toHaveLength(0);
     expect(root.querySelectorAll('.nothing')).toHaveLength(6);
 
     await type(root, '');
-    expect(root.querySelectorAll('.item[id]:not(#today)')).toHaveLength(total);
+    expect(root.querySelectorAll('.item[id]:not(#today):not([hidden])')).toHaveLength(total);
   });
 
   it('a deep link focuses and marks its item, and clears a filter that hides it', async () => {

@@ -76,8 +76,10 @@ function SourceLine({ ids, cx }: { ids: readonly string[]; cx: Context }) {
 /** An item the page can link to: focusable (so a deep link can move focus there), marked while linked. */
 function Item({ anchor, cx, class: className = '', children, as: Tag = 'li' }: { anchor: string; cx: Context; class?: string; children: ComponentChildren; as?: 'li' | 'div' }) {
   const marked = cx.marked === anchor;
+  // Filtered out items stay in the page, hidden: clearing the filter then only shows them again, rather than
+  // building some 250 items anew.
   return (
-    <Tag id={anchor} tabIndex={-1} class={`item ${className}${marked ? ' marked' : ''}`} data-marked={marked ? '' : undefined}>
+    <Tag id={anchor} tabIndex={-1} hidden={!cx.shown(anchor)} class={`item ${className}${marked ? ' marked' : ''}`} data-marked={marked ? '' : undefined}>
       {children}
     </Tag>
   );
@@ -100,7 +102,9 @@ function FactItem({ fact, cx, anchored = true }: { fact: Fact; cx: Context; anch
       {body}
     </Item>
   ) : (
-    <li class="item">{body}</li>
+    <li class="item" hidden={!cx.shown(anchorId('fact', fact.id))}>
+      {body}
+    </li>
   );
 }
 
@@ -109,11 +113,9 @@ function Nothing({ cx }: { cx: Context }) {
 }
 
 function FactList({ facts, cx, anchored = () => true }: { facts: readonly Fact[]; cx: Context; anchored?: (fact: Fact) => boolean }) {
-  const shown = facts.filter((fact) => cx.shown(anchorId('fact', fact.id)));
-  if (shown.length === 0) return null;
   return (
-    <ul class="items">
-      {shown.map((fact) => (
+    <ul class="items" hidden={!facts.some((fact) => cx.shown(anchorId('fact', fact.id)))}>
+      {facts.map((fact) => (
         <FactItem key={fact.id} fact={fact} cx={cx} anchored={anchored(fact)} />
       ))}
     </ul>
@@ -257,11 +259,13 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
   const [pending, setPending] = useState<string | null>(null);
   const markTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const words = queryWords(query);
-  const shown = (anchor: string) => words.length === 0 || matchesWords(index.get(anchor) ?? '', words);
+  const words = useMemo(() => queryWords(query), [query]);
+  // Matched once per query; every section, group and item then only looks its anchor up.
+  const matching = useMemo(() => (words.length === 0 ? null : new Set([...index].filter(([, text]) => matchesWords(text, words)).map(([anchor]) => anchor))), [index, words]);
+  const shown = (anchor: string) => matching === null || matching.has(anchor);
   const cx: Context = { t, ...format, sources: model.sourceById, shown, marked };
   const total = index.size;
-  const visible = words.length === 0 ? total : [...index.values()].filter((text) => matchesWords(text, words)).length;
+  const visible = matching === null ? total : matching.size;
   const countOf = (anchors: readonly string[]) => {
     const all = new Set(anchors);
     const match = [...all].filter(shown).length;
@@ -281,7 +285,7 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
   useEffect(() => {
     if (!pending) return;
     const element = document.getElementById(pending);
-    if (!element) {
+    if (!element || element.closest('[hidden]')) {
       // Hidden by the filter: show everything, then try again. Unknown: nothing to do.
       if (words.length > 0 && index.has(pending)) setQuery('');
       else setPending(null);
@@ -293,7 +297,7 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
     setMarked(pending);
     clearTimeout(markTimer.current);
     markTimer.current = setTimeout(() => setMarked(null), MARK_MS);
-  }, [pending, query]);
+  }, [pending, matching]);
   useEffect(() => () => clearTimeout(markTimer.current), []);
 
   const sections = [
@@ -355,30 +359,27 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
 
       <main class="dossier-main">
         <Section id="brief" title={t('dossierBrief')} count={countOf([...factAnchors(model.brief), ...factAnchors(model.otherFacts)])}>
-          {words.length === 0 && <p class="summary">{model.summary}</p>}
+          <p class="summary" hidden={words.length > 0}>
+            {model.summary}
+          </p>
           <FactList facts={model.brief} cx={cx} />
-          {model.otherFacts.some((fact) => shown(anchorId('fact', fact.id))) && (
-            <>
-              <h3>{t('dossierMoreFacts')}</h3>
-              <FactList facts={model.otherFacts} cx={cx} />
-            </>
-          )}
+          <h3 hidden={!model.otherFacts.some((fact) => shown(anchorId('fact', fact.id)))}>{t('dossierMoreFacts')}</h3>
+          <FactList facts={model.otherFacts} cx={cx} />
           {![...model.brief, ...model.otherFacts].some((fact) => shown(anchorId('fact', fact.id))) && <Nothing cx={cx} />}
         </Section>
 
         <Section id="timeline" title={t('dossierTimeline')} count={countOf(events.map((event) => anchorId('event', event.id)))}>
           {model.timeline.map((year) => {
-            const entries = year.entries.filter((entry) => (entry.kind === 'today' ? words.length === 0 : shown(anchorId('event', entry.event.id))));
-            if (entries.length === 0) return null;
+            const any = year.entries.some((entry) => (entry.kind === 'today' ? words.length === 0 : shown(anchorId('event', entry.event.id))));
             return (
-              <div key={year.year} class="year">
+              <div key={year.year} class="year" hidden={!any}>
                 <h3>{year.year}</h3>
                 <ol class="items timeline">
-                  {entries.map((entry) =>
+                  {year.entries.map((entry) =>
                     entry.kind === 'event' ? (
                       <EventItem key={entry.event.id} event={entry.event} cx={cx} />
                     ) : (
-                      <li key="today" id="today" class="item today" data-testid="today">
+                      <li key="today" id="today" class="item today" data-testid="today" hidden={words.length > 0}>
                         <p>
                           <time dateTime={entry.date}>{cx.date(entry.date)}</time> <strong>{t('dossierToday')}</strong>.{' '}
                           {t('dossierTodayNote', [cx.date(pack.updated)])}
@@ -395,9 +396,8 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
 
         <Section id="treaty" title={t('dossierTreaty')} count={countOf(model.articles.flatMap((group) => factAnchors(group.facts)))}>
           {model.articles.map((group) => {
-            if (!group.facts.some((fact) => shown(anchorId('fact', fact.id)))) return null;
             return (
-              <div key={group.article} class="article">
+              <div key={group.article} class="article" hidden={!group.facts.some((fact) => shown(anchorId('fact', fact.id)))}>
                 <h3 id={`article-${group.article}`}>{t('dossierArticle', [String(group.article)])}</h3>
                 <FactList facts={group.facts} cx={cx} anchored={(fact) => !briefIds.has(fact.id)} />
               </div>
@@ -408,13 +408,11 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
 
         <Section id="quotes" title={t('dossierQuotes')} count={countOf(quotes.map((quote) => anchorId('quote', quote.id)))}>
           {model.sides.map((group) => {
-            const list = group.quotes.filter((quote) => shown(anchorId('quote', quote.id)));
-            if (list.length === 0) return null;
             return (
-              <div key={group.side} class="side">
+              <div key={group.side} class="side" hidden={!group.quotes.some((quote) => shown(anchorId('quote', quote.id)))}>
                 <h3>{t(sideLabel(group.side))}</h3>
                 <ul class="items">
-                  {list.map((quote) => (
+                  {group.quotes.map((quote) => (
                     <QuoteItem key={quote.id} quote={quote} cx={cx} />
                   ))}
                 </ul>
@@ -426,24 +424,20 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
 
         <Section id="claims" title={t('dossierClaims')} count={countOf(model.claims.map((claim) => anchorId('claim', claim.id)))}>
           <ul class="items">
-            {model.claims
-              .filter((claim) => shown(anchorId('claim', claim.id)))
-              .map((claim) => (
-                <ClaimItem key={claim.id} claim={claim} cx={cx} />
-              ))}
+            {model.claims.map((claim) => (
+              <ClaimItem key={claim.id} claim={claim} cx={cx} />
+            ))}
           </ul>
           {!model.claims.some((claim) => shown(anchorId('claim', claim.id))) && <Nothing cx={cx} />}
         </Section>
 
         <Section id="sources" title={t('dossierSources')} count={countOf(pack.sources.map((source) => anchorId('source', source.id)))}>
           {model.sources.map((group) => {
-            const list = group.sources.filter((source) => shown(anchorId('source', source.id)));
-            if (list.length === 0) return null;
             return (
-              <div key={group.kind} class="kind">
+              <div key={group.kind} class="kind" hidden={!group.sources.some((source) => shown(anchorId('source', source.id)))}>
                 <h3>{t(kindLabel[group.kind])}</h3>
                 <ul class="items sources-list">
-                  {list.map((source) => (
+                  {group.sources.map((source) => (
                     <SourceItem key={source.id} source={source} cx={cx} />
                   ))}
                 </ul>
