@@ -33,7 +33,18 @@ export function Options({ connector, dataset }: OptionsProps) {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <p>
-        <a href={DOSSIER_PAGE} target="_blank" rel="noopener" data-testid="whole-story">
+        <a
+          href={DOSSIER_PAGE}
+          target="_blank"
+          rel="noopener"
+          data-testid="whole-story"
+          onClick={(event) => {
+            // In a tab of its own, as from the popup and the card (a plain click would open it, or not, as the
+            // browser decides for a page's own links).
+            event.preventDefault();
+            void connector.openDossier();
+          }}
+        >
           {t('optionsWholeStory')}
         </a>
       </p>

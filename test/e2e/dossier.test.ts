@@ -158,6 +158,12 @@ describe.each(selectedBrowsers())('the dossier page in %s', (kind) => {
     expect(d.facts.sort()).toEqual(pack.facts.map((f) => `fact-${f.id}`).sort());
     expect(d.sources.sort()).toEqual(pack.sources.map((s) => `source-${s.id}`).sort());
     expect(d.today).toBe(1);
+
+    // The options page opens it too.
+    const options = track(await session.openExtensionPage('options.html'));
+    await options.waitForSelector('[data-testid="whole-story"]');
+    const fromOptions = await dossierTab(() => clickReal(options, '[data-testid="whole-story"]'));
+    expect((await readDossier(fromOptions)).href).toBe(dossierUrl());
   });
 
   it('the popup opens the dossier; the filter narrows every section as the reader types; nothing goes to the network', async () => {
@@ -219,6 +225,19 @@ describe.each(selectedBrowsers())('the dossier page in %s', (kind) => {
       await dossier.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
       await dossier.evaluate(() => document.getElementById('quotes-title')!.scrollIntoView());
       await saveScreenshot(dossier, kind, 'dossier-390-quotes');
+    }
+    if (kind === 'chromium') {
+      // On paper: no filter or contents box, and each source's address written out after it.
+      await dossier.emulateMediaType('print');
+      const printed = await dossier.evaluate(() => ({
+        filter: getComputedStyle(document.querySelector('.filter')!).display,
+        toc: getComputedStyle(document.querySelector('.toc')!).display,
+        after: getComputedStyle(document.querySelector('#sources .source a[href]')!, '::after').content,
+        href: document.querySelector('#sources .source a[href]')!.getAttribute('href'),
+      }));
+      expect(printed).toMatchObject({ filter: 'none', toc: 'none' });
+      expect(printed.after).toContain(printed.href);
+      await dossier.emulateMediaType('screen');
     }
     await sleep(1_000); // anything sent late would show by now
 
