@@ -74,14 +74,14 @@ function SourceLine({ ids, cx }: { ids: readonly string[]; cx: Context }) {
 }
 
 /** An item the page can link to: focusable (so a deep link can move focus there), marked while linked. */
-function Item({ anchor, cx, class: className = '', children, as: Tag = 'li' }: { anchor: string; cx: Context; class?: string; children: ComponentChildren; as?: 'li' | 'div' }) {
+function Item({ anchor, cx, class: className = '', children }: { anchor: string; cx: Context; class?: string; children: ComponentChildren }) {
   const marked = cx.marked === anchor;
   // Filtered out items stay in the page, hidden: clearing the filter then only shows them again, rather than
   // building some 250 items anew.
   return (
-    <Tag id={anchor} tabIndex={-1} hidden={!cx.shown(anchor)} class={`item ${className}${marked ? ' marked' : ''}`} data-marked={marked ? '' : undefined}>
+    <li id={anchor} tabIndex={-1} hidden={!cx.shown(anchor)} class={`item ${className}${marked ? ' marked' : ''}`} data-marked={marked ? '' : undefined}>
       {children}
-    </Tag>
+    </li>
   );
 }
 
