@@ -149,6 +149,7 @@ async function bundle(outDir, packInfo, browser) {
         notes: 'src/content/notes-entry.ts',
         popup: 'src/ui/popup-entry.tsx',
         options: 'src/ui/options-entry.tsx',
+        dossier: 'src/ui/dossier/dossier-entry.tsx',
       },
       format: 'iife',
       outdir: outDir,
@@ -183,6 +184,7 @@ async function buildBrowser(browser, packInfo, version) {
     cp(path.join(root, 'assets/_locales'), path.join(outDir, '_locales'), { recursive: true }),
     cp(path.join(root, 'src/ui/popup.html'), path.join(outDir, 'popup.html')),
     cp(path.join(root, 'src/ui/options.html'), path.join(outDir, 'options.html')),
+    cp(path.join(root, 'src/ui/dossier/dossier.html'), path.join(outDir, 'dossier.html')),
     renderIcons(outDir),
   ]);
   return outputs;

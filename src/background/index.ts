@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { readPageAnswer, toBackground, type ToContent } from '../core/messages';
+import { dossierPath } from '../core/dossier-links';
 import { setSite } from '../core/settings';
 import { readSettings, updateSettings } from './settings-store';
 
@@ -55,6 +56,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       if (!browser.scripting) return undefined;
       return browser.scripting
         .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [message.file] })
+        .then(() => true);
+    }
+    case 'cs:open-dossier': {
+      // Only the extension's own page: the target was checked against the dossier's anchor pattern.
+      const tab = sender.tab;
+      const url = browser.runtime.getURL(dossierPath(message.target));
+      return browser.tabs
+        .create({ url, ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}) })
         .then(() => true);
     }
     case 'settings:get':

@@ -7,6 +7,7 @@ import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } 
 import { render } from 'preact';
 import cardCss from '../../assets/card.css';
 import { compileClaims } from '../core/claims';
+import { storyTarget } from '../core/dossier-links';
 import { compileFraming, shippedFramingModel, type FramingResult, type PageSignals } from '../core/framing';
 import type { MentionKind } from '../core/matcher';
 import type { Source } from '../core/pack-schema';
@@ -42,6 +43,9 @@ export interface CardEnvironment {
   onPointerLeave: () => void;
   onClosed: () => void;
   turnOffSite: () => void;
+  /** The dossier page's address for a target ("fact-signing"), and opening it in a tab beside this one. */
+  storyUrl: (target: string) => string;
+  openStory: (target: string) => void;
 }
 
 const framing = compileFraming(pack.framing);
@@ -159,6 +163,7 @@ export function createCard(env: CardEnvironment) {
   function draw(into?: HTMLElement): void {
     if (!current) return;
     const model = buildModel(current);
+    const target = storyTarget(model);
     if (into) rendered = { range: current.range, framing: current.framing, placedAt: null };
     render(
       <Card
@@ -168,6 +173,7 @@ export function createCard(env: CardEnvironment) {
         onTurnOffSite={env.turnOffSite}
         onReport={() => void copyReport()}
         reportStatus={reportStatus}
+        story={{ href: env.storyUrl(target), open: () => env.openStory(target) }}
       />,
       into ?? mountPoint(),
     );

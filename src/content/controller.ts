@@ -6,6 +6,7 @@
 import type { Mention } from '../core/matcher';
 import type { MentionSummary, PageReport, ToContent } from '../core/messages';
 import { readSettings } from '../core/content-guards';
+import { dossierPath } from '../core/dossier-links';
 import { activeState, defaultSettings, hostKey, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
 import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
@@ -402,6 +403,8 @@ export class NotesController {
       onPointerLeave: () => this.hover?.leave(),
       onClosed: () => this.highlighter.setActive(null),
       turnOffSite: () => void this.turnOffSite(),
+      storyUrl: (target) => ext.runtime.getURL(dossierPath(target)),
+      openStory: (target) => void ext.runtime.sendMessage({ type: 'cs:open-dossier', target }).catch(() => undefined),
     });
     return this.card;
   }

@@ -3,6 +3,7 @@
  * zod/mini: these schemas are bundled into the content script.
  */
 import * as z from 'zod/mini';
+import { DOSSIER_TARGET_PATTERN } from './dossier-links';
 import { settingsPatchSchema } from './settings-schema';
 import { quietReport } from './quiet-report';
 import { hostKey, type Settings } from './settings';
@@ -15,6 +16,8 @@ export const contentToBackground = z.discriminatedUnion('type', [
   /** The frame needs more of the extension's code: notes.js (the page gate opened), card.js (a mention). */
   z.object({ type: z.literal('cs:load'), file: z.enum(['notes.js', 'card.js']) }),
   z.object({ type: z.literal('settings:update'), patch: settingsPatchSchema }),
+  /** "The whole story" in a card: the dossier page, at one item, in a tab beside the page's. */
+  z.object({ type: z.literal('cs:open-dossier'), target: z.string().check(z.regex(DOSSIER_TARGET_PATTERN)) }),
 ]);
 export type PartFile = 'notes.js' | 'card.js';
 export type ContentToBackground = z.infer<typeof contentToBackground>;

@@ -31,6 +31,8 @@ export interface CardProps {
   onTurnOffSite: () => void;
   onReport: () => void;
   reportStatus: 'idle' | 'copied' | { failed: string };
+  /** The dossier page at the item this card is about, and how to open it (a page may not navigate there itself). */
+  story?: { href: string; open: () => void };
 }
 
 const cueLabelKeys: Record<FramingCue['kind'], string> = {
@@ -125,7 +127,7 @@ function FramingFlag({ framing, t }: { framing: FramingResult; t: CardProps['t']
   );
 }
 
-export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus }: CardProps) {
+export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus, story }: CardProps) {
   const { quote } = model;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-title" tabIndex={-1}>
@@ -189,6 +191,25 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus 
       <footer>
         <span class="dataset">{t('cardDataset', [model.dataset.version, formatDate(model.dataset.updated)])}</span>
         <span class="actions">
+          {story && (
+            // A real link (its address shows, and it reads as one), opened by the extension: a web page cannot
+            // open an extension page itself, so every click, middle click included, goes through story.open.
+            <a
+              class="story"
+              href={story.href}
+              onClick={(event) => {
+                event.preventDefault();
+                story.open();
+              }}
+              onAuxClick={(event) => {
+                if (event.button !== 1) return;
+                event.preventDefault();
+                story.open();
+              }}
+            >
+              {t('cardWholeStory')}
+            </a>
+          )}
           <button type="button" class="link" onClick={onTurnOffSite}>
             {t('cardTurnOffSite')}
           </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DOSSIER_PAGE } from '../core/dossier-links';
 import { highlightStyles, type HighlightStyle, type Settings } from '../core/settings';
 import type { Connector, Shortcut } from './connector';
 
@@ -31,6 +32,22 @@ export function Options({ connector, dataset }: OptionsProps) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a
+          href={DOSSIER_PAGE}
+          target="_blank"
+          rel="noopener"
+          data-testid="whole-story"
+          onClick={(event) => {
+            // In a tab of its own, as from the popup and the card (a plain click would open it, or not, as the
+            // browser decides for a page's own links).
+            event.preventDefault();
+            void connector.openDossier();
+          }}
+        >
+          {t('optionsWholeStory')}
+        </a>
+      </p>
 
       <section>
         <h2>{t('optionsDisplay')}</h2>

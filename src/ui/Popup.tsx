@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DOSSIER_PAGE } from '../core/dossier-links';
 import type { PageReport } from '../core/messages';
 import { activeState, setSite, type Settings } from '../core/settings';
 import type { Connector } from './connector';
@@ -91,9 +92,23 @@ export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
 
       <footer class="popup-footer">
         <span data-testid="dataset">{t('popupDataset', [dataset.version, formatReaderDate(dataset.updated)])}</span>
-        <button type="button" class="link-button" onClick={() => void connector.openOptions()}>
-          {t('popupOptions')}
-        </button>
+        <span class="popup-links">
+          <a
+            href={DOSSIER_PAGE}
+            class="link-button"
+            data-testid="whole-story"
+            onClick={(event) => {
+              // A link for what it is; opened as a tab by the extension, as the popup closes.
+              event.preventDefault();
+              void connector.openDossier().then(() => window.close());
+            }}
+          >
+            {t('popupWholeStory')}
+          </a>
+          <button type="button" class="link-button" onClick={() => void connector.openOptions()}>
+            {t('popupOptions')}
+          </button>
+        </span>
       </footer>
     </main>
   );

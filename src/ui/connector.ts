@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { readPageAnswer, type PageReport, type ToContent, type UiToBackground } from '../core/messages';
+import { dossierPath } from '../core/dossier-links';
 import { SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
 import { loadSettings } from '../core/settings-schema';
 
@@ -22,6 +23,8 @@ export interface Connector {
   revealMention(index: number): Promise<void>;
   shortcuts(): Promise<Shortcut[]>;
   openOptions(): Promise<void>;
+  /** The dossier page (dossier.html), at `target` when given, in a new tab. */
+  openDossier(target?: string): Promise<void>;
   t(key: string, substitutions?: string[]): string;
 }
 
@@ -74,6 +77,9 @@ export const browserConnector: Connector = {
   },
   async openOptions() {
     await browser.runtime.openOptionsPage();
+  },
+  async openDossier(target = '') {
+    await browser.tabs.create({ url: browser.runtime.getURL(dossierPath(target)) });
   },
   t(key, substitutions) {
     return browser.i18n.getMessage(key, substitutions) || key;

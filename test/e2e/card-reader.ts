@@ -51,6 +51,8 @@ export interface CardReading {
   focused: boolean;
   /** Name of the focused element inside the card ('' when none or the card itself). */
   focusedName: string;
+  /** The card's links: name and address. */
+  links: { name: string; href: string }[];
   /** Names of the card's links and buttons in tab order (DOM order; none has a tabindex). */
   tabStops: string[];
   /** The card's box in viewport (CSS px) coordinates. */
@@ -79,6 +81,7 @@ const closed: Omit<CardReading, 'hosts' | 'ahead' | 'hostInRoot' | 'shadowMode' 
   footer: '',
   buttons: [],
   buttonBoxes: {},
+  links: [],
   focused: false,
   focusedName: '',
   tabStops: [],
@@ -141,6 +144,7 @@ function readShadowRoot(root: ShadowRoot | null): string {
         return [squash(b.getAttribute('aria-label') || b.textContent), { x: box.x, y: box.y, width: box.width, height: box.height }];
       }),
     ),
+    links: [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({ name: squash(a.textContent), href: a.href })),
     focused: active !== null && (active === card || card.contains(active)),
     focusedName: active && active !== card && card.contains(active) ? squash(active.getAttribute('aria-label') || active.textContent) : '',
     tabStops: [...card.querySelectorAll('a[href], button, textarea')].map((el) => squash(el.getAttribute('aria-label') || el.textContent)),

@@ -36,6 +36,7 @@ function fakeConnector(page: PageReport | null, initial: Settings = defaultSetti
     revealMention: vi.fn(async () => undefined),
     shortcuts: async () => [],
     openOptions: async () => undefined,
+    openDossier: vi.fn(async () => undefined),
     t: (key, subs) => (subs?.length ? `${key}(${subs.join(',')})` : key),
   };
   return { connector, current: () => settings };
