@@ -72,9 +72,6 @@ function manifestFor(browser, base, version) {
   manifest.version = version;
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
-    // Chromium styles highlights through a sheet the notes scope to the painted elements (highlight-sheet.ts):
-    // content.css injected on every page doubled the cost of each full style recalculation there.
-    for (const script of manifest.content_scripts) delete script.css;
   } else {
     // Firefox runs MV3 backgrounds as event pages; it has no service workers for extensions.
     manifest.background = { scripts: ['background.js'] };
@@ -155,8 +152,6 @@ async function bundle(outDir, packInfo, browser) {
       },
       format: 'iife',
       outdir: outDir,
-      // notes.js takes the highlight rules (assets/content.css) as text, for Chromium's scoped sheet.
-      loader: { '.css': 'text' },
       plugins: [noInnerHtml, leanPack(packInfo.names)],
     }),
     // Injected by the background into a frame only once its content script has found a mention.

@@ -10,8 +10,6 @@ import { activeState, defaultSettings, hostKey, setSite, SETTINGS_KEY, type Acti
 import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
 import { Highlighter } from './highlighter';
-import { HighlightSheet } from './highlight-sheet';
-import highlightCss from '../../assets/content.css';
 import { HoverTracker } from './hover';
 import { DomWatcher } from './dom-watcher';
 import { TextScanner, type FoundMention } from './text-blocks';
@@ -79,8 +77,7 @@ export class NotesController {
     private readonly doc: Document,
     win: Window & typeof globalThis,
   ) {
-    // Chromium gets the rules scoped to the painted elements (highlight-sheet.ts); Firefox, the manifest's.
-    this.highlighter = new Highlighter(win, __BROWSER__ === 'chrome' ? new HighlightSheet(doc, highlightCss) : null);
+    this.highlighter = new Highlighter(win);
     const prefilter = typeof __PREFILTER__ === 'object' ? __PREFILTER__ : undefined;
     const termTable = typeof __TERM_TABLE__ === 'object' ? __TERM_TABLE__ : undefined;
     this.scanner = new TextScanner(doc, compileMatcher(names as PackNames, { prefilter, termTable }));
@@ -195,7 +192,6 @@ export class NotesController {
       return;
     }
     const result = this.scanner.scanChanged(roots, this.mentions.length > 0);
-    this.highlighter.refresh();
     const stale = new Set(result.staleBlocks);
     const before = this.mentions.length;
     this.mentions = this.mentions.filter((live) => !stale.has(live.blockKey) && !live.range.collapsed && live.range.startContainer.isConnected);

@@ -1,10 +1,8 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: ranges in the page's highlight registry, styled by
- * content.css (in Chromium through a sheet scoped to the painted elements: highlight-sheet.ts). The page's DOM
- * is never touched, so editors, hydration and page scripts see nothing.
+ * content.css. The page's DOM is never touched, so editors, hydration and page scripts see nothing.
  */
 import type { HighlightStyle } from '../core/settings';
-import type { HighlightSheet } from './highlight-sheet';
 
 export const HIGHLIGHT_NAMES = {
   underline: 'context-notes-mention',
@@ -23,11 +21,7 @@ export class Highlighter {
   private readonly registry: HighlightRegistry | undefined;
   private readonly painted = new Map<string, { highlight: Highlight; ranges: Set<AbstractRange> }>();
 
-  constructor(
-    win: Window & typeof globalThis,
-    /** Where the rules live when they are not the manifest's content.css (Chromium). */
-    private readonly sheet: HighlightSheet | null = null,
-  ) {
+  constructor(win: Window & typeof globalThis) {
     // Missing on old engines: then nothing is painted, and nothing breaks.
     this.registry = typeof win.CSS !== 'undefined' && 'highlights' in win.CSS ? win.CSS.highlights : undefined;
   }
@@ -47,40 +41,22 @@ export class Highlighter {
       if (other === style) continue;
       this.forget(HIGHLIGHT_NAMES[other]);
     }
-    this.styleElements();
   }
 
   setActive(range: AbstractRange | null): void {
     this.setOrDelete(HIGHLIGHT_NAMES.active, range ? [range] : []);
-    this.styleElements();
-  }
-
-  /** The page changed: the scoped rules are checked against it (highlight-sheet.ts). */
-  refresh(): void {
-    this.sheet?.refresh();
   }
 
   clear(): void {
     this.painted.clear();
-    this.sheet?.remove();
     if (!this.registry) return;
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.registry.delete(name);
   }
 
-  /**
-   * Unregisters a name, only when it is registered: every change to the registry, deleting an absent name
-   * too, has Chromium validate its highlight markers and repaint (a full prepaint of a 10 MB page, ~0.8 s).
-   */
+  /** Unregisters a name; no registry call at all for a name that is not registered (each repaint asked for several). */
   private forget(name: string): void {
     this.painted.delete(name);
     if (this.registry?.has(name)) this.registry.delete(name);
-  }
-
-  private styleElements(): void {
-    if (!this.sheet) return;
-    const ranges: AbstractRange[] = [];
-    for (const { ranges: own } of this.painted.values()) ranges.push(...own);
-    this.sheet.update(ranges);
   }
 
   /**

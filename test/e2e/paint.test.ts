@@ -1,9 +1,8 @@
 /**
  * The highlights are painted, not only registered: in both browsers the underline shows under mentions that
  * sit in elements without ids (inside an inline element too), and still shows after the page inserts elements
- * before them. In Chromium the rules are scoped to the painted elements by :nth-child chains
- * (src/content/highlight-sheet.ts), which such an insertion makes stale; Firefox keeps the manifest's
- * content.css. Pixels are read from a screenshot of each paragraph: a coloured pixel (underline blue or the
+ * before them and moves them (a stylesheet scoped to the painted elements by position, as tried for issue 22,
+ * fails here). Pixels are read from a screenshot of each paragraph: a coloured pixel (underline blue or the
  * framed orange) on a page whose text is grey on white.
  */
 import type { Page } from 'puppeteer-core';
