@@ -37,7 +37,10 @@ export class Highlighter {
     for (const item of items) (showFraming && item.framed ? framed : plain).push(item.range);
     this.setOrDelete(HIGHLIGHT_NAMES[style], plain);
     this.setOrDelete(HIGHLIGHT_NAMES.framed, framed);
-    for (const other of ['underline', 'dotted', 'tint'] as const) if (other !== style) this.registry.delete(HIGHLIGHT_NAMES[other]);
+    for (const other of ['underline', 'dotted', 'tint'] as const) {
+      if (other === style) continue;
+      this.forget(HIGHLIGHT_NAMES[other]);
+    }
   }
 
   setActive(range: AbstractRange | null): void {
@@ -50,6 +53,12 @@ export class Highlighter {
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.registry.delete(name);
   }
 
+  /** Unregisters a name; no registry call at all for a name that is not registered (each repaint asked for several). */
+  private forget(name: string): void {
+    this.painted.delete(name);
+    if (this.registry?.has(name)) this.registry.delete(name);
+  }
+
   /**
    * Changes only what changed: a registered Highlight keeps its ranges and gets the new ones added, so the
    * browser repaints the new mention, not every mention on the page (a feed adds one every frame). What each
@@ -59,8 +68,7 @@ export class Highlighter {
     if (!this.registry) return;
     const painted = this.painted.get(name);
     if (ranges.length === 0) {
-      this.registry.delete(name);
-      this.painted.delete(name);
+      this.forget(name);
       return;
     }
     if (!painted || !this.registry.has(name)) {

@@ -9,6 +9,8 @@
  *   --dist=<dir>     measure another build (default dist/); --keep-traces writes the traces to the temp dir
  *   --only=<parts>   e.g. --only=10m,feed (page names, "feed", "hover", "framing"); --reps=<n> loads per page and build
  *   --profile=<page> the page whose sampled profile is printed (default 10m)
+ *   --paid-pages=<names> pages of the "what the page pays" rounds (default article-50k-none,50k,10m); --paid-rounds=<n>;
+ *                    --paid-base=<dist> loads another build in the same rounds (a change against its base)
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { framingTimes } from './framing';
 import { articlePage, countTextNodes, feedPage, PEER_TERMS, type GeneratedPage } from './pages';
 import { attribute, median, percentile, type Attribution, type TraceEvent } from './trace';
+import { paidFigure, paidReport, paidRounds, type Round } from './trace-rounds';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -684,6 +687,43 @@ function printTable(meta: Record<string, string>): void {
   for (const r of rows) if (r.note && r.value !== null) console.log(`  note (${r.metric}, ${r.page}): ${r.note}`);
 }
 
+/** What the page pays (trace-rounds.ts): paired rounds without an extension, with the walk-only script, with ours. */
+async function pagePays(tmp: string, extDir: string, origin: string, pages: BenchPage[]): Promise<string> {
+  const names = opt('paid-pages')?.split(',') ?? ['article-50k-none', '50k', '10m'];
+  const chosen = pages.filter((p) => names.includes(p.name));
+  const results: Record<string, Round[]> = await paidRounds({
+    chromium: CHROMIUM,
+    args: CHROME_ARGS,
+    extDir,
+    baseDir: opt('paid-base') ? path.resolve(opt('paid-base')!, 'chrome') : undefined,
+    tmp,
+    origin,
+    pages: chosen,
+    rounds: (p) => (opt('paid-rounds') ? Number(opt('paid-rounds')) : p.html.length > 5e6 ? (QUICK ? 3 : 5) : QUICK ? 5 : 9),
+    log,
+  });
+  details.paid = results;
+  for (const p of chosen) {
+    const rounds = results[p.name] ?? [];
+    if (!rounds.length) continue;
+    const f = paidFigure(p, rounds, 'after', 'cpu');
+    const wall = paidFigure(p, rounds, 'after', 'wall');
+    const whole = paidFigure(p, rounds, 'whole', 'cpu');
+    add({
+      metric: 'page pays: main-thread CPU after parse, ours − none',
+      page: p.name,
+      browser: 'chromium',
+      value: f.added,
+      unit: 'ms',
+      baseline: { label: 'floor', value: f.floor },
+      ratio: f.ratio,
+      ...(p.name === '10m' ? { target: '≤ 1.3×', pass: f.ratio <= 1.3 && f.missed === 0 } : {}),
+      note: `median of ${f.rounds} paired rounds, ${fmt(f.addedRange[0])}…${fmt(f.addedRange[1])} ms round by round (ratio round by round ${fmt(f.roundRatio)}×); floor = the larger of walk-only − none ${fmt(f.walkAdded)} ms and the walk by its own clock ${fmt(f.walkOwn)} ms; wall time ${fmt(wall.added)} ms; whole load (parse included) ${fmt(whole.added)} ms, ${fmt(whole.addedRange[0])}…${fmt(whole.addedRange[1])}${f.missed ? `; fewer highlights than mentions in ${f.missed} rounds` : ''}`,
+    });
+  }
+  return paidReport(chosen, results);
+}
+
 async function main(): Promise<void> {
   const chromeDist = path.join(DIST, 'chrome');
   const firefoxDist = path.join(DIST, 'firefox');
@@ -729,6 +769,9 @@ async function main(): Promise<void> {
     });
     add({ metric: `size ${file} (gzip)`, page: '-', browser: '-', value: gz / 1024, unit: 'KB' });
   }
+
+  let paidText = '';
+  if (CHROMIUM_PART && wanted('paid')) paidText = await pagePays(tmp, path.join(tmp, 'ext-chrome'), server.origin, pages);
 
   let chromiumVersion = 'not run';
   if (CHROMIUM_PART) {
@@ -925,6 +968,7 @@ async function main(): Promise<void> {
   if (JSON_OUT) console.log(JSON.stringify({ meta, rows, details }, null, 2));
   else {
     printTable(meta);
+    if (paidText) console.log(paidText);
     console.log(`\n${failed.length ? `${failed.length} target(s) missed: ${failed.map((r) => `${r.metric} [${r.page}, ${r.browser}]`).join('; ')}` : 'all targets met'}`);
     if (details.profile10m) console.log('\nTop extension functions on the 10 MB page (sampled self time):\n' + (details.profile10m as { self: { fn: string; ms: number }[] }).self.map((x) => `  ${x.ms.toFixed(2).padStart(8)} ms  ${x.fn}`).join('\n'));
   }
