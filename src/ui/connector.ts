@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 import { pageReportSchema, type PageReport, type ToContent, type UiToBackground } from '../core/messages';
 import { SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
 import { loadSettings } from '../core/settings-schema';
+import type { Translate, UiLanguage } from '../core/i18n';
+import { translatorFor } from './catalogs';
 
 export interface Shortcut {
   name: string;
@@ -23,7 +25,10 @@ export interface Connector {
   revealMention(index: number): Promise<void>;
   shortcuts(): Promise<Shortcut[]>;
   openOptions(): Promise<void>;
-  t(key: string, substitutions?: string[]): string;
+  /** The browser's UI language, which "automatic" follows. */
+  browserLanguage(): string;
+  /** UI strings in one language (the extension's own lookup: the reader may choose another than the browser's). */
+  translator(language: UiLanguage): Translate;
 }
 
 async function activeTabId(): Promise<number | undefined> {
@@ -73,7 +78,10 @@ export const browserConnector: Connector = {
   async openOptions() {
     await browser.runtime.openOptionsPage();
   },
-  t(key, substitutions) {
-    return browser.i18n.getMessage(key, substitutions) || key;
+  browserLanguage() {
+    return browser.i18n.getUILanguage();
+  },
+  translator(language) {
+    return translatorFor(language);
   },
 };
