@@ -196,7 +196,7 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus 
   const judgement = framing?.cues.some((cue) => cue.kind === 'author-judgement') ?? false;
   const kindNote = model.kind === 'reference' ? t('cardConfidenceReference') : model.kind === 'co-occurrence' ? t('cardConfidenceCooccurrence') : '';
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-title" tabIndex={-1} lang={model.locale}>
+    <div class={framing ? 'card framed' : 'card'} role="dialog" aria-modal="false" aria-labelledby="cn-title" tabIndex={-1} lang={model.locale}>
       <header>
         <h2 id="cn-title">{model.title}</h2>
         <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
