@@ -24,6 +24,8 @@ export interface LocalQuote {
   role: string;
   venue?: string;
   context?: string;
+  /** How the English rendering came about, in full (English readers only; the card shows it under "More"). */
+  translationNote?: string;
   date: string;
   sources: readonly string[];
 }
@@ -54,7 +56,7 @@ export function localQuote(quote: Quote, lang: UiLanguage, sources: ReadonlyMap<
   const publisherOf = (id: string | undefined) => (id ? sources.get(id)?.publisher : undefined);
   const englishSource = publisherOf(quote.sources[0]);
   const english: LocalQuoteWords =
-    quote.language === 'en' ? { text: quote.text, lang: 'en', origin: { kind: 'original' } } : { text: quote.text, lang: 'en', origin: { kind: 'published', note: quote.translation ?? englishSource ?? '' } };
+    quote.language === 'en' ? { text: quote.text, lang: 'en', origin: { kind: 'original' } } : { text: quote.text, lang: 'en', origin: { kind: 'published', note: englishSource ?? quote.translation ?? '' } };
   const original: LocalQuoteWords | undefined =
     quote.language === 'en' ? english : quote.original ? { text: quote.original, lang: quote.language, origin: { kind: 'original' } } : undefined;
   let readers: LocalQuoteWords;
@@ -75,6 +77,7 @@ export function localQuote(quote: Quote, lang: UiLanguage, sources: ReadonlyMap<
   const context = local ? local.context : quote.context;
   if (venue) view.venue = venue;
   if (context) view.context = context;
+  if (lang === 'en' && quote.translation) view.translationNote = quote.translation;
   return view;
 }
 

@@ -46,6 +46,8 @@ export interface QuoteView {
   role: string;
   venue?: string;
   context?: string;
+  /** The full note on how the English rendering came about, when there is one (under "More"). */
+  translationNote?: string;
   date: string;
   sources: readonly string[];
 }
@@ -232,7 +234,7 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus 
               {quote.translation && <Words words={quote.translation} class="translation" />}
             </blockquote>
             <figcaption>
-              — {quote.speaker}, {quote.role}, {formatReaderDate(quote.date, model.locale)} <SourceMark ids={quote.sources} model={model} t={t} />
+              <SourceMark ids={quote.sources} model={model} t={t} />— {quote.speaker}, {quote.role}, {formatReaderDate(quote.date, model.locale)}
             </figcaption>
           </figure>
         </section>
@@ -268,11 +270,9 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus 
           </section>
         )}
         {judgement && first?.kind !== 'author-judgement' && <p class="why">{t('cardJudgementWhy')}</p>}
-        {quote && (quote.context || quote.venue) && (
+        {quote && (quote.context || quote.venue || quote.translationNote) && (
           <p class="quote-context">
-            {quote.context}
-            {quote.context && quote.venue ? ' ' : ''}
-            {quote.venue && <span class="venue">({quote.venue})</span>}
+            {[quote.context, quote.venue && `(${quote.venue})`, quote.translationNote && `${quote.translationNote}.`].filter(Boolean).join(' ')}
           </p>
         )}
         <p class="dataset">{t('cardDataset', [model.dataset.version, formatReaderDate(model.dataset.updated, model.locale)])}</p>

@@ -271,7 +271,7 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     expect(card.scroll.scrollHeight).toBeLessThanOrEqual(card.scroll.clientHeight);
     // A verbatim quote with its speaker, role and date.
     expect(card.quote?.text.length).toBeGreaterThan(5);
-    expect(card.quote?.caption).toMatch(/^— [^,]+, [^,]+, \w{3} \d{1,2}, \d{4}/);
+    expect(card.quote?.caption).toMatch(/— [^,]+, [^,]+, \w{3} \d{1,2}, \d{4}$/);
     // Behind "More": the version and the date the dataset was checked up to, in words ("Dec 4, 2026").
     const checkedUpTo = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${packUpdated}T00:00:00Z`));
     expect(card.moreOpen).toBe(false);
@@ -659,7 +659,7 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     expect(card).toMatchObject({ hosts: 1, role: 'dialog', title: TITLE });
     expect(card.style).toMatchObject({ display: 'block', visibility: 'visible', opacity: '1', width: '416px', background: 'rgb(255, 255, 255)', color: 'rgb(29, 35, 48)' });
     expect(card.facts.some((fact) => fact.includes('19 June 2024'))).toBe(true);
-    expect(card.quote?.caption).toMatch(/^— /);
+    expect(card.quote?.caption).toContain('— ');
     expect(card.buttons.filter((name) => !name.startsWith('Sources: '))).toEqual(['Close note', 'Turn off on this site', 'Report a problem']);
     const rect = card.rect!;
     expectInView(card, 'the hostile page');
