@@ -6,11 +6,23 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import { readPageAnswer, toBackground, type ToContent } from '../core/messages';
 import { dossierPath } from '../core/dossier-links';
-import { setSite } from '../core/settings';
+import { pickLanguage, type LanguageChoice } from '../core/i18n';
+import { setSite, SETTINGS_KEY } from '../core/settings';
+import { loadSettings } from '../core/settings-schema';
+import { translatorFor } from '../ui/catalogs';
 import { readSettings, updateSettings } from './settings-store';
 
 /** tab id → frame id → mentions reported by that frame */
 const counts = new Map<number, Map<number, { count: number; flagged: number }>>();
+
+/** The reader's language choice, for the badge's title; kept in step with storage. */
+let languageChoice: LanguageChoice = 'auto';
+void readSettings()
+  .then((settings) => (languageChoice = settings.language))
+  .catch(() => undefined);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) languageChoice = loadSettings(changes[SETTINGS_KEY].newValue).settings.language;
+});
 
 function showBadge(tabId: number): void {
   let total = 0;
@@ -26,7 +38,8 @@ function showBadge(tabId: number): void {
     browser.action.setBadgeBackgroundColor({ tabId, color: flagged > 0 ? '#8a4b00' : '#3b5bdb' }).catch(() => undefined);
   }
   // Back to the manifest's title once the count is gone.
-  const title = browser.i18n.getMessage(total > 0 ? 'badgeTitle' : 'actionTitle', total > 0 ? [String(total)] : undefined);
+  const t = translatorFor(pickLanguage(languageChoice, browser.i18n.getUILanguage()));
+  const title = total > 0 ? t('badgeTitle', [String(total)]) : t('actionTitle');
   if (title) browser.action.setTitle({ tabId, title }).catch(() => undefined);
 }
 

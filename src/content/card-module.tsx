@@ -10,11 +10,14 @@ import { compileClaims } from '../core/claims';
 import { storyTarget } from '../core/dossier-links';
 import { compileFraming, shippedFramingModel, type FramingResult, type PageSignals } from '../core/framing';
 import type { MentionKind } from '../core/matcher';
-import type { Source } from '../core/pack-schema';
+import { localeOf, type Translate, type UiLanguage } from '../core/i18n';
+import { localClaim, localFact, localFraming, localQuote, localTitle, type LocalQuoteWords } from '../core/localize-notes';
+import type { FramingTerm, Source } from '../core/pack-schema';
 import { selectNotes } from '../core/select-notes';
 import { pack } from '../dataset/index';
 import { packMeta } from '../dataset/meta';
-import { Card, type CardModel, type ClaimCheck } from '../ui/Card';
+import { translatorFor } from '../ui/catalogs';
+import { Card, cueLabelKeys, type CardModel, type QuoteWords } from '../ui/Card';
 import { readPageSignals } from './page-signals';
 import { applySheet, isSheetViewport, watchSheetClose } from './sheet';
 
@@ -38,7 +41,8 @@ export interface CardAnchor {
 
 export interface CardEnvironment {
   doc: Document;
-  t: (key: string, substitutions?: string[]) => string;
+  /** The reader's language now (settings may change it while the page is open). */
+  language: () => UiLanguage;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   onClosed: () => void;
@@ -51,6 +55,28 @@ export interface CardEnvironment {
 const framing = compileFraming(pack.framing);
 const claims = compileClaims(pack.claims);
 const sources: ReadonlyMap<string, Source> = new Map(pack.sources.map((source) => [source.id, source]));
+const terms: ReadonlyMap<string, FramingTerm> = new Map(pack.framing.map((term) => [term.id, term]));
+const translators = new Map<UiLanguage, Translate>();
+function translate(language: UiLanguage): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = translatorFor(language);
+    translators.set(language, t);
+  }
+  return t;
+}
+const reasonKeys: Record<keyof typeof cueLabelKeys, string> = {
+  'loaded-term': 'cueWhyLoadedTerm',
+  'rhetorical-question': 'cueWhyRhetoricalQuestion',
+  prescriptive: 'cueWhyPrescriptive',
+  speculation: 'cueWhySpeculation',
+  generalisation: 'cueWhyGeneralisation',
+  intensifier: 'cueWhyIntensifier',
+  sarcasm: 'cueWhySarcasm',
+  'second-person': 'cueWhySecondPerson',
+  'page-opinion': 'cueWhyPageOpinion',
+  'author-judgement': 'cardJudgementWhy',
+};
 
 export function pageSignals(doc: Document): PageSignals {
   return readPageSignals(doc);
@@ -65,8 +91,23 @@ export function analyzePassage(passage: Passage, page: PageSignals): FramingResu
   return framing.analyzePassage(passage.blockText, { start: passage.start, end: passage.end }, page);
 }
 
-export function describePageSignals(page: PageSignals): string[] {
-  return framing.pageLevel(page).map((cue) => cue.explanation);
+/** The page's own opinion signals, in the reader's words, for the popup. */
+export function describePageSignals(page: PageSignals, language: UiLanguage): string[] {
+  const t = translate(language);
+  return framing.pageLevel(page).map((cue) => {
+    switch (cue.signal) {
+      case 'opinion-type':
+        return t('signalOpinionType');
+      case 'opinion-section':
+        return t('signalOpinionSection', [cue.text]);
+      case 'opinion-path':
+        return t('signalOpinionPath');
+      case 'question-headline':
+        return t('signalQuestionHeadline');
+      default:
+        return t(reasonKeys[cue.kind]);
+    }
+  });
 }
 
 /** A hover card has room for one line of summary; the rest of the pack's paragraph is in the facts. */
@@ -79,30 +120,41 @@ function firstSentence(text: string): string {
 // the pointer rests on the mention) and reused when it opens or is drawn again.
 const models = new Map<string, Omit<CardModel, 'framing'>>();
 
-function buildModel(anchor: CardAnchor): CardModel {
+function buildModel(anchor: CardAnchor, language: UiLanguage): CardModel {
   const { passage } = anchor;
-  const key = `${passage.start}:${passage.end}:${passage.blockText}`;
+  const key = `${language}:${passage.start}:${passage.end}:${passage.blockText}`;
   let model = models.get(key);
   if (!model) {
     if (models.size > 200) models.clear();
-    model = passageModel(passage);
+    model = passageModel(passage, language);
     models.set(key, model);
   }
-  return { ...model, framing: anchor.framing };
+  const t = translate(language);
+  return { ...model, framing: localFraming(anchor.framing, language, terms, (kind) => t(reasonKeys[kind])) };
 }
 
-function passageModel(passage: Passage): Omit<CardModel, 'framing'> {
-  const found: ClaimCheck[] = claims
-    .matchInBlock(passage.blockText, { start: passage.start, end: passage.end })
-    .map((match) => ({ claim: match.claim, sentence: passage.blockText.slice(match.start, match.end) }));
-  const notes = selectNotes(pack, passage.blockText);
+/** The card shows 3 facts at rest: the ones the passage points at first (selectNotes ranks them). */
+const CARD_FACTS = 3;
+
+function passageModel(passage: Passage, language: UiLanguage): Omit<CardModel, 'framing'> {
+  const t = translate(language);
+  const found = claims.matchInBlock(passage.blockText, { start: passage.start, end: passage.end }).map((match) => localClaim(match.claim, language));
+  const notes = selectNotes(pack, passage.blockText, { minFacts: CARD_FACTS, maxFacts: CARD_FACTS });
+  const title = localTitle(pack, language);
+  const quote = notes.quote && localQuote(notes.quote, language, sources);
+  const words = (w: LocalQuoteWords): QuoteWords => ({
+    text: w.text,
+    lang: w.lang,
+    translatedBy: w.origin.kind === 'original' ? '' : w.origin.kind === 'published' ? t('cardTranslation', [w.origin.note]) : w.origin.from ? t('cardOurTranslationFrom', [w.origin.from]) : t('cardOurTranslation'),
+  });
   return {
-    title: pack.shortTitle,
-    summary: firstSentence(pack.summary),
+    locale: localeOf[language],
+    title: title.shortTitle,
+    summary: firstSentence(title.summary),
     kind: passage.kind,
-    claims: found,
-    facts: notes.facts,
-    quote: notes.quote,
+    claims: found.map((claim) => ({ id: claim.id, claimReviewed: claim.claimReviewed, verdict: claim.verdict, verdictLabel: claim.verdictLabel, explanation: claim.explanation, sources: claim.sources })),
+    facts: notes.facts.map((fact) => localFact(fact, language)).map((fact) => ({ id: fact.id, text: fact.text, disputed: fact.disputed, sources: fact.sources })),
+    quote: quote && { ...quote, words: words(quote.words), translation: quote.translation && words(quote.translation) },
     sources,
     dataset: { version: packMeta.version, updated: packMeta.updated },
   };
@@ -162,13 +214,14 @@ export function createCard(env: CardEnvironment) {
 
   function draw(into?: HTMLElement): void {
     if (!current) return;
-    const model = buildModel(current);
+    const language = env.language();
+    const model = buildModel(current, language);
     const target = storyTarget(model);
     if (into) rendered = { range: current.range, framing: current.framing, placedAt: null };
     render(
       <Card
         model={model}
-        t={env.t}
+        t={translate(language)}
         onClose={close}
         onTurnOffSite={env.turnOffSite}
         onReport={() => void copyReport()}

@@ -7,6 +7,7 @@ import type { Mention } from '../core/matcher';
 import type { MentionSummary, PageReport, ToContent } from '../core/messages';
 import { readSettings } from '../core/content-guards';
 import { dossierPath } from '../core/dossier-links';
+import { pickLanguage, type UiLanguage } from '../core/i18n';
 import { activeState, defaultSettings, hostKey, setSite, SETTINGS_KEY, type ActiveState, type Settings } from '../core/settings';
 import type { CardController, Passage } from './card-module';
 import { contextAlive, ext } from './ext-api';
@@ -66,7 +67,8 @@ export class NotesController {
   private cardModule: Promise<CardModule | null> | null = null;
   private card: CardController | null = null;
   private pageSignals: import('../core/framing').PageSignals = {};
-  private pageSignalTexts: string[] = [];
+  /** The card module once loaded: it words the page's signals for the popup in the reader's language. */
+  private loadedCardModule: CardModule | null = null;
   private reported = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   /** Listeners that live while notes are running on this page. */
@@ -314,7 +316,7 @@ export class NotesController {
         // Evaluating card.js took a task; reading the page's signals and the framing each get their own.
         await yieldToPage();
         this.pageSignals = module.pageSignals(this.doc);
-        this.pageSignalTexts = module.describePageSignals(this.pageSignals);
+        this.loadedCardModule = module;
         return module;
       })
       .catch((error: unknown) => {
@@ -398,7 +400,7 @@ export class NotesController {
   private cardFor(module: CardModule): CardController {
     this.card ??= module.createCard({
       doc: this.doc,
-      t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
+      language: () => this.language(),
       onPointerEnter: () => this.hover?.cancelClose(),
       onPointerLeave: () => this.hover?.leave(),
       onClosed: () => this.highlighter.setActive(null),
@@ -407,6 +409,11 @@ export class NotesController {
       openStory: (target) => void ext.runtime.sendMessage({ type: 'cs:open-dossier', target }).catch(() => undefined),
     });
     return this.card;
+  }
+
+  /** The reader's language: the one chosen in the options, else the browser's when the notes are written in it. */
+  private language(): UiLanguage {
+    return pickLanguage(this.settings.language, ext.i18n?.getUILanguage?.());
   }
 
   private anchorOf(live: LiveMention, point: { x: number; y: number } | undefined) {
@@ -469,7 +476,7 @@ export class NotesController {
       scanning: this.scanning,
       mentions,
       framing,
-      pageSignals: this.settings.framingFlags ? this.pageSignalTexts : [],
+      pageSignals: this.settings.framingFlags && this.loadedCardModule ? this.loadedCardModule.describePageSignals(this.pageSignals, this.language()) : [],
     };
   }
 

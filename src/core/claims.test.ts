@@ -11,6 +11,7 @@ const claim = (id: string, verdict: Claim['verdict'], patterns: string[][]): Cla
   verdictLabel: verdict,
   explanation: `${id} explained`,
   sources: ['s1'],
+  i18n: { ru: { claimReviewed: id, verdictLabel: verdict, explanation: 'ru' }, ko: { claimReviewed: id, verdictLabel: verdict, explanation: 'ko' } },
 });
 // Inline claims in the pack's format; the pack's own claims are checked below when it is present.
 const claims: Claim[] = [

@@ -4,6 +4,7 @@
  * source of truth: test/unit/content-guards.test.ts checks, over random inputs, that these guards accept and
  * return exactly what the schemas do.
  */
+import { languageChoices } from './i18n';
 import type { ToContent } from './messages';
 import { cleanSites, defaultSettings, HOST_KEY_PATTERN, highlightStyles, SETTINGS_VERSION, type Settings } from './settings';
 
@@ -20,6 +21,7 @@ const validField: { [K in Exclude<keyof Settings, 'version'>]: (value: unknown) 
   highlightStyle: (value) => (highlightStyles as readonly unknown[]).includes(value),
   framingFlags: (value) => typeof value === 'boolean',
   minConfidence: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1,
+  language: (value) => (languageChoices as readonly unknown[]).includes(value),
 };
 
 /** Same result as settings-schema's loadSettings(stored).settings: valid passes, the rest is repaired. */
@@ -37,6 +39,7 @@ export function readSettings(stored: unknown): Settings {
     highlightStyle: pick('highlightStyle'),
     framingFlags: pick('framingFlags'),
     minConfidence: pick('minConfidence'),
+    language: pick('language'),
   };
 }
 

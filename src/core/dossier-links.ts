@@ -13,7 +13,7 @@ export const anchorId = (kind: AnchorKind, id: string): string => `${kind}-${id}
 export const DOSSIER_TARGET_PATTERN = /^(?:(?:fact|event|quote|claim|source)-[A-Za-z0-9][A-Za-z0-9_.-]{0,120})?$/;
 
 export interface StoryModel {
-  claims: readonly { claim: { id: string } }[];
+  claims: readonly { id: string }[];
   facts: readonly { id: string }[];
   quote?: { id: string } | undefined;
 }
@@ -23,7 +23,7 @@ export interface StoryModel {
  * thing the card says), else the fact the card put first (the one that fits the passage best), else its quote.
  */
 export function storyTarget(model: StoryModel): string {
-  const claim = model.claims[0]?.claim;
+  const claim = model.claims[0];
   if (claim) return anchorId('claim', claim.id);
   const fact = model.facts[0];
   if (fact) return anchorId('fact', fact.id);

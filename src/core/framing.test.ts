@@ -10,6 +10,7 @@ const term = (id: string, patterns: string[], neutral: string): FramingTerm => (
   neutral,
   why: `${id} is loaded`,
   sources: ['s1'],
+  i18n: { ru: { label: id, usedBy: 'ru', neutral, why: 'ru' }, ko: { label: id, usedBy: 'ko', neutral, why: 'ko' } },
 });
 // A small lexicon in the project's own words; the pack's own lexicon is exercised by the corpus test.
 const lexicon: FramingTerm[] = [

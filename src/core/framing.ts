@@ -39,6 +39,8 @@ export type CueKind =
   /** The learned model reads the sentence as the author's judgement and no rule explains it (framing-model.ts). */
   | 'author-judgement';
 
+export type PageSignal = 'opinion-type' | 'opinion-section' | 'opinion-path' | 'question-headline';
+
 export interface FramingCue {
   kind: CueKind;
   text: string;
@@ -47,6 +49,10 @@ export interface FramingCue {
   end: number;
   explanation: string;
   neutral?: string;
+  /** loaded-term only: the pack's framing term, whose words the card shows in the reader's language. */
+  termId?: string;
+  /** Page-level cues only: which signal of the page, for the UI to say in the reader's language. */
+  signal?: PageSignal;
   /** True when the words are a speaker's (quotation or reported speech), not the author's. */
   quoted: boolean;
   speaker?: string;
@@ -539,13 +545,14 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
       ? []
       : local(spans.all).filter((q) => /^[\p{L}\p{N}-]{2,30}$/u.test(s.slice(q.start + 1, q.end - 1)));
     const cues: FramingCue[] = [];
-    const add = (kind: CueKind, start: number, end: number, why: string, neutral?: string) => {
+    const add = (kind: CueKind, start: number, end: number, why: string, neutral?: string, termId?: string) => {
       const inScare = inside(scare, start, end);
       const q = inScare ? undefined : inside(outer, start, end);
       // A distancing word ("якобы", "so-called") inside reported speech without quotation marks is the author's.
       const r = q || inScare || (kind === 'sarcasm' && DISTANCING.test(s.slice(start, end))) ? undefined : reported.find((x) => start >= x.start && end <= x.end);
       const cue: FramingCue = { kind, text: s.slice(start, end), start: a + start, end: a + end, explanation: why, quoted: !!(q || r || inScare) };
       if (neutral) cue.neutral = neutral;
+      if (termId) cue.termId = termId;
       const speaker = q ? speakerForQuotes : r?.speaker;
       if (speaker) cue.speaker = speaker;
       cues.push(cue);
@@ -563,7 +570,7 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
           re.lastIndex++;
           continue;
         }
-        add('loaded-term', m.index, m.index + m[0].length, `${term.label}: ${term.why} (used by ${term.usedBy})`, term.neutral);
+        add('loaded-term', m.index, m.index + m[0].length, `${term.label}: ${term.why} (used by ${term.usedBy})`, term.neutral, term.id);
       }
     }
     // Words a rule matched and then judged not the author's stance (a condition's "should", a treaty's "must",
@@ -698,11 +705,11 @@ const OPINION_PATH =
 /** Page-level signals → cues (kind page-opinion), plus a rhetorical question headline for context. */
 function pageLevel(page: PageSignals): FramingCue[] {
   const cues: FramingCue[] = [];
-  const cue = (text: string, explanation: string, kind: CueKind = 'page-opinion') =>
-    cues.push({ kind, text, start: 0, end: 0, explanation, quoted: false });
-  if (page.opinionType) cue('OpinionNewsArticle', 'the page marks itself as opinion (schema.org OpinionNewsArticle)');
+  const cue = (text: string, explanation: string, kind: CueKind = 'page-opinion', signal?: PageSignal) =>
+    cues.push({ kind, text, start: 0, end: 0, explanation, quoted: false, ...(signal ? { signal } : {}) });
+  if (page.opinionType) cue('OpinionNewsArticle', 'the page marks itself as opinion (schema.org OpinionNewsArticle)', 'page-opinion', 'opinion-type');
   if (page.section && OPINION_SECTION.test(page.section))
-    cue(page.section, `the page is in the “${page.section}” section, which publishes opinion`);
+    cue(page.section, `the page is in the “${page.section}” section, which publishes opinion`, 'page-opinion', 'opinion-section');
   if (page.url) {
     let path = page.url;
     try {
@@ -711,10 +718,10 @@ function pageLevel(page: PageSignals): FramingCue[] {
       // Not absolute: test the string as given.
     }
     const m = OPINION_PATH.exec(path);
-    if (m) cue(m[0], 'the page’s address puts it in an opinion section');
+    if (m) cue(m[0], 'the page’s address puts it in an opinion section', 'page-opinion', 'opinion-path');
   }
   const h = page.headline?.trim();
   if (h && /\?["'”’»]*$/.test(h) && isRhetorical(h))
-    cue(h, 'the headline is a question the author asks to argue, not to inform', 'rhetorical-question');
+    cue(h, 'the headline is a question the author asks to argue, not to inform', 'rhetorical-question', 'question-headline');
   return cues;
 }

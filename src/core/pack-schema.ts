@@ -15,6 +15,22 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const sourceIds = z.array(id).min(1, 'needs at least one source');
 
 /**
+ * Languages the notes are written in besides English, which each item holds in its own fields. Every item the
+ * card can show carries `i18n` with each of these: written by us from the English and checked against the
+ * sources, never translated at run time. A missing one fails the build, naming the item and the language.
+ */
+export const noteLanguages = ['ru', 'ko'] as const;
+export type NoteLanguage = (typeof noteLanguages)[number];
+const languageNames: Record<NoteLanguage, string> = { ru: 'Russian', ko: 'Korean' };
+function translations<T extends z.ZodRawShape>(shape: T) {
+  const missing = (langs: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `missing the ${langs} translation${langs.includes(" and ") ? "s" : ""}` : undefined);
+  return z.strictObject(
+    Object.fromEntries(noteLanguages.map((lang) => [lang, z.strictObject(shape, { error: missing(languageNames[lang]) })])) as Record<NoteLanguage, z.ZodObject<T, z.core.$strict>>,
+    { error: missing(noteLanguages.map((lang) => languageNames[lang]).join(' and ')) },
+  );
+}
+
+/**
  * A term is a JavaScript regular-expression source, compiled with the flags "iu" by the matcher.
  * Inside a term a single space stands for any run of separators the matcher accepts between words
  * (whitespace, NBSP, hyphen, dashes, slash) — the matcher normalises page text before matching.
@@ -96,6 +112,7 @@ export const factSchema = z.strictObject({
   weight: z.number().min(0).max(10).default(1),
   disputed: z.boolean().default(false),
   sources: sourceIds,
+  i18n: translations({ text: nonEmpty }),
 });
 
 export const timelineEventSchema = z.strictObject({
@@ -116,11 +133,27 @@ export const quoteSchema = z.strictObject({
   language: z.enum(packLanguages),
   /** Present when `text` is a translation: who translated, from what. */
   translation: nonEmpty.optional(),
+  /** The words as spoken or written, in `language`, when `text` is a translation and the sources give them. */
   original: nonEmpty.optional(),
+  /** Where `original` was read, when not in every one of `sources` (the original publisher's own text). */
+  originalSources: sourceIds.optional(),
   /** What the words are about, in our words, when the quote is a fragment or its date/setting needs a note. */
   context: nonEmpty.optional(),
   topics: z.array(nonEmpty).default([]),
   sources: sourceIds,
+  /**
+   * The quote for a reader of each language: `text` is the words in that language — the original itself when
+   * the quote was spoken in it, else a translation; `by` names the published translation it is taken from (a
+   * source id), and without it the translation is ours, made from `original` or, failing that, the English.
+   */
+  i18n: translations({
+    text: nonEmpty,
+    by: id.optional(),
+    speaker: nonEmpty,
+    role: nonEmpty,
+    venue: nonEmpty.optional(),
+    context: nonEmpty.optional(),
+  }),
 });
 
 export const verdicts = ['accurate', 'mostly-accurate', 'misleading', 'understated', 'unproven', 'opinion'] as const;
@@ -136,6 +169,7 @@ export const claimSchema = z.strictObject({
   verdictLabel: nonEmpty,
   explanation: nonEmpty,
   sources: sourceIds,
+  i18n: translations({ claimReviewed: nonEmpty, verdictLabel: nonEmpty, explanation: nonEmpty }),
 });
 
 export const framingTermSchema = z.strictObject({
@@ -147,6 +181,7 @@ export const framingTermSchema = z.strictObject({
   neutral: nonEmpty,
   why: nonEmpty,
   sources: sourceIds,
+  i18n: translations({ label: nonEmpty, usedBy: nonEmpty, neutral: nonEmpty, why: nonEmpty }),
 });
 
 export const exclusionSchema = z.strictObject({
@@ -253,6 +288,8 @@ export const topicPackSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version'),
   updated: isoDate,
   summary: nonEmpty,
+  /** The card's title and summary in the other note languages. */
+  i18n: translations({ title: nonEmpty, shortTitle: nonEmpty, summary: nonEmpty }),
   names: namesSchema,
   facts: z.array(factSchema).min(1),
   timeline: z.array(timelineEventSchema),

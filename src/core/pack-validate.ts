@@ -128,7 +128,17 @@ function crossCheck(json: unknown): string[] {
   }
 
   arrayAt(json.quotes).forEach((quote, i) => {
-    if (!isObj(quote) || typeof quote.text !== 'string') return;
+    if (!isObj(quote)) return;
+    // A published translation and the original's own text name sources that exist.
+    arrayAt(quote.originalSources).forEach((ref, j) => {
+      if (typeof ref === 'string' && !sourceIds.has(ref)) errors.push(`${formatPath(['quotes', i, 'originalSources', j])}: unknown source "${ref}"`);
+    });
+    if (isObj(quote.i18n)) {
+      for (const [lang, local] of Object.entries(quote.i18n)) {
+        if (isObj(local) && typeof local.by === 'string' && !sourceIds.has(local.by)) errors.push(`${formatPath(['quotes', i, 'i18n', lang, 'by'])}: unknown source "${local.by}"`);
+      }
+    }
+    if (typeof quote.text !== 'string') return;
     // Ellipses and quotation marks alone are not a quote.
     if (quote.text.trim() && !/[\p{L}\p{N}]/u.test(quote.text)) {
       errors.push(`${formatPath(['quotes', i, 'text'])}: has no words`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { topicPackSchema, type Fact, type Quote, type TopicPack } from './pack-schema';
 import { mentionsTopic, selectNotes, topicRe } from './select-notes';
 
-const fact = (id: string, topics: string[], weight = 1): Fact => ({ id, text: id, topics, weight, disputed: false, sources: ['s1'] });
+const fact = (id: string, topics: string[], weight = 1): Fact => ({ id, text: id, topics, weight, disputed: false, sources: ['s1'], i18n: { ru: { text: id }, ko: { text: id } } });
 const quote = (id: string, speaker: string, topics: string[]): Quote => ({
   id,
   text: id,
@@ -14,6 +14,7 @@ const quote = (id: string, speaker: string, topics: string[]): Quote => ({
   language: 'en',
   topics,
   sources: ['s1'],
+  i18n: { ru: { text: id, speaker, role: 'role' }, ko: { text: id, speaker, role: 'role' } },
 });
 const pack = {
   facts: [

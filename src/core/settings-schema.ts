@@ -3,6 +3,7 @@
  * Used where settings are written (background) and shown (popup, options). zod/mini keeps those bundles small.
  */
 import * as z from 'zod/mini';
+import { languageChoices } from './i18n';
 import { cleanSites, defaultSettings, HOST_KEY_PATTERN, highlightStyles, SETTINGS_VERSION, type Settings } from './settings';
 
 const hostName = z.string().check(z.regex(HOST_KEY_PATTERN));
@@ -15,6 +16,7 @@ export const settingsSchema = z.object({
   highlightStyle: z.enum(highlightStyles),
   framingFlags: z.boolean(),
   minConfidence: z.number().check(z.gte(0), z.lte(1)),
+  language: z.enum(languageChoices),
 });
 
 // The schema and the hand-written type in settings.ts must describe the same thing.
@@ -41,8 +43,10 @@ export function loadSettings(stored: unknown): LoadedSettings {
   if (stored === undefined || stored === null) return { settings: { ...defaultSettings, disabledSites: [] }, changed: true, reason: 'missing' };
   const current = z.safeParse(settingsSchema, stored);
   if (current.success) return { settings: current.data, changed: false };
-  // Version 1 (the first release) had only the two switches; the fields added since take defaults.
-  if ((stored as { version?: unknown }).version === 1) return { settings: repair(stored), changed: true, reason: 'migrated' };
+  // Version 1 (the first release) had only the two switches, version 2 no language: the fields added since take
+  // defaults.
+  const version = (stored as { version?: unknown }).version;
+  if (version === 1 || version === 2) return { settings: repair(stored), changed: true, reason: 'migrated' };
   return { settings: repair(stored), changed: true, reason: 'repaired' };
 }
 
@@ -62,5 +66,6 @@ function repair(stored: unknown): Settings {
     highlightStyle: pick('highlightStyle'),
     framingFlags: pick('framingFlags'),
     minConfidence: pick('minConfidence'),
+    language: pick('language'),
   };
 }

@@ -4,7 +4,9 @@
  * and incoming settings is in settings-schema.ts.
  */
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+import type { LanguageChoice } from './i18n';
 
 export const highlightStyles = ['underline', 'dotted', 'tint'] as const;
 export type HighlightStyle = (typeof highlightStyles)[number];
@@ -21,6 +23,8 @@ export interface Settings {
   framingFlags: boolean;
   /** Mentions below this confidence are not shown. */
   minConfidence: number;
+  /** The language of the notes and the interface: the browser's ("auto") or one the reader chose. */
+  language: LanguageChoice;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
@@ -33,6 +37,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   highlightStyle: 'underline',
   framingFlags: true,
   minConfidence: 0.5,
+  language: 'auto',
 });
 
 export const HOST_KEY_PATTERN = /^[a-z0-9.-]{1,253}$/;

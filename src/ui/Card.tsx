@@ -1,32 +1,77 @@
 /**
- * The hover card: a non-modal dialog (it holds links), rendered by the card module inside a closed
- * shadow root. All text comes from the bundled pack; the passage's own words appear only in the framing flag.
+ * The hover card: a non-modal dialog (it holds links), rendered by the card module inside a closed shadow root.
+ * It reads like a note: at rest the summary, the framing flag with one reason, three facts each with one source
+ * mark, and one quote; claims and the rest are behind "More". Every word is in the reader's language (the card
+ * module localises the model); the passage's own words appear only in the framing flag.
  */
+import { useState } from 'preact/hooks';
 import type { FramingCue, FramingResult } from '../core/framing';
-import type { Claim, Fact, Quote, Source } from '../core/pack-schema';
+import type { Translate } from '../core/i18n';
 import type { MentionKind } from '../core/matcher';
+import type { Source } from '../core/pack-schema';
+import { formatReaderDate } from './format';
 
-export interface ClaimCheck {
-  claim: Claim;
-  /** The sentence of the page that makes the claim. */
-  sentence: string;
+/** A claim the passage makes, in the reader's language. */
+export interface ClaimView {
+  id: string;
+  claimReviewed: string;
+  verdict: string;
+  verdictLabel: string;
+  explanation: string;
+  sources: readonly string[];
+}
+
+export interface FactView {
+  id: string;
+  text: string;
+  disputed: boolean;
+  sources: readonly string[];
+}
+
+/** Words shown with how they came to be in this language. */
+export interface QuoteWords {
+  text: string;
+  /** BCP 47 language of `text`. */
+  lang: string;
+  /** Empty for the speaker's own words; else who translated, as the card says it (in the reader's language). */
+  translatedBy: string;
+}
+
+export interface QuoteView {
+  /** The pack's id (the dossier's anchor). */
+  id: string;
+  /** The words as spoken when the dataset has them, else the nearest published rendering. */
+  words: QuoteWords;
+  /** The words in the reader's language, when `words` are in another. */
+  translation?: QuoteWords | undefined;
+  speaker: string;
+  role: string;
+  venue?: string;
+  context?: string;
+  /** The full note on how the English rendering came about, when there is one (under "More"). */
+  translationNote?: string;
+  date: string;
+  sources: readonly string[];
 }
 
 export interface CardModel {
+  /** The reader's language (BCP 47), for lang attributes and dates. */
+  locale: string;
   title: string;
   summary: string;
   kind: MentionKind;
+  /** Cues with their reason (`explanation`) and neutral wording already in the reader's language. */
   framing: FramingResult | null;
-  claims: ClaimCheck[];
-  facts: Fact[];
-  quote: Quote | undefined;
+  claims: ClaimView[];
+  facts: FactView[];
+  quote: QuoteView | undefined;
   sources: ReadonlyMap<string, Source>;
   dataset: { version: string; updated: string };
 }
 
 export interface CardProps {
   model: CardModel;
-  t: (key: string, substitutions?: string[]) => string;
+  t: Translate;
   onClose: () => void;
   onTurnOffSite: () => void;
   onReport: () => void;
@@ -35,7 +80,7 @@ export interface CardProps {
   story?: { href: string; open: () => void };
 }
 
-const cueLabelKeys: Record<FramingCue['kind'], string> = {
+export const cueLabelKeys: Record<FramingCue['kind'], string> = {
   'loaded-term': 'cueLoadedTerm',
   'rhetorical-question': 'cueRhetoricalQuestion',
   prescriptive: 'cuePrescriptive',
@@ -48,126 +93,137 @@ const cueLabelKeys: Record<FramingCue['kind'], string> = {
   'author-judgement': 'cueAuthorJudgement',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * "Jun 19, 2024", in English like the rest of the card's text. Not Intl: creating the first date formatter in a
- * page cost ~50 ms in Chromium, on the first card of every page.
+ * One compact mark per item: the first publisher's name (and how many more), revealing every source with its
+ * date on hover or keyboard focus, or pinned by a click or tap.
  */
-export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  const day = match ? Number(match[3]) : 0;
-  if (!match || !month || day < 1 || day > 31) return iso;
-  return `${month} ${day}, ${match[1]}`;
-}
-
-function SourceLinks({ ids, sources, t }: { ids: readonly string[]; sources: ReadonlyMap<string, Source>; t: CardProps['t'] }) {
-  const found = ids.map((id) => sources.get(id)).filter((source): source is Source => source !== undefined);
-  if (found.length === 0) return null;
+function SourceMark({ ids, model, t }: { ids: readonly string[]; model: CardModel; t: Translate }) {
+  const [pinned, setPinned] = useState(false);
+  const found = ids.map((id) => model.sources.get(id)).filter((source): source is Source => source !== undefined);
+  const first = found[0];
+  if (!first) return null;
+  const publishers = found.map((source) => source.publisher).join(', ');
   return (
-    <span class="sources">
-      <span class="visually-hidden">{found.length > 1 ? t('cardSources') : t('cardSource')}: </span>
-      {found.map((source, i) => (
-        <>
-          {i > 0 && ', '}
+    <span class={`src${pinned ? ' pinned' : ''}`}>
+      <button type="button" class="src-mark" aria-expanded={pinned} aria-label={t('cardSourcesFor', [publishers])} onClick={() => setPinned(!pinned)}>
+        {first.publisher}
+        {found.length > 1 && <span class="src-more"> +{found.length - 1}</span>}
+      </button>
+      <span class="src-list">
+        {found.map((source) => (
           <a key={source.id} href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-            {source.publisher}, {formatDate(source.date)}
+            {source.publisher}, {formatReaderDate(source.date, model.locale)}
           </a>
-        </>
-      ))}
+        ))}
+      </span>
     </span>
   );
 }
 
-function FramingFlag({ framing, t }: { framing: FramingResult; t: CardProps['t'] }) {
-  const own = framing.cues.filter((cue) => !cue.quoted);
-  const quoted = framing.cues.filter((cue) => cue.quoted);
-  if (framing.level === 'none' && quoted.length === 0) return null;
-  const cues = [...own, ...quoted];
-  // Several sentences may be flagged by the model alone: where that comes from is said once.
-  const firstJudgement = cues.findIndex((cue) => cue.kind === 'author-judgement');
+function CueLine({ cue, t, why = false }: { cue: FramingCue; t: Translate; why?: boolean }) {
+  if (cue.kind === 'author-judgement') {
+    // The model's flag: no rule explains it, so the card names the words that weighed most instead of marking
+    // the whole sentence, and says plainly where the judgement comes from.
+    return (
+      <li class="judgement">
+        <span class="cue-kind">{t('cueAuthorJudgement')}</span>
+        {cue.words && cue.words.length > 0 && (
+          <span class="weighed">
+            {t('cardWeighedMost')}{' '}
+            {cue.words.map((word, j) => (
+              <>
+                {j > 0 && ', '}
+                <mark key={j}>{word}</mark>
+              </>
+            ))}
+          </span>
+        )}
+        {why && <span class="why">{t('cardJudgementWhy')}</span>}
+      </li>
+    );
+  }
+  return (
+    <li>
+      <span class="cue-kind">{t(cueLabelKeys[cue.kind])}</span>
+      {cue.kind !== 'page-opinion' && <mark>{cue.text}</mark>}
+      {cue.quoted && <span class="quoted"> ({cue.speaker ? `${cue.speaker}, ` : ''}{t('cardQuotedBy')})</span>}
+      <span class="why">{cue.explanation}</span>
+      {cue.neutral && <span class="neutral">{t('cardNeutralAlternative', [cue.neutral])}</span>}
+    </li>
+  );
+}
+
+/**
+ * The framing cues in the order the card says them: the author's own before quoted ones, and among them a listed
+ * loaded word first (it comes with a neutral wording), so the one reason shown at rest is the most useful.
+ */
+function orderedCues(framing: FramingResult): FramingCue[] {
+  const rank = (cue: FramingCue) => (cue.quoted ? 2 : 0) + (cue.kind === 'loaded-term' ? 0 : 1);
+  return framing.cues.map((cue, i) => ({ cue, i })).sort((a, b) => rank(a.cue) - rank(b.cue) || a.i - b.i).map(({ cue }) => cue);
+}
+
+function FramingFlag({ framing, t }: { framing: FramingResult; t: Translate }) {
+  const cues = orderedCues(framing);
+  const first = cues[0];
+  if (!first) return null;
   return (
     <section class={`framing framing-${framing.level}`} aria-labelledby="cn-framing-title">
       <h3 id="cn-framing-title">
         {framing.level === 'strong' ? t('cardFramingStrong') : framing.level === 'some' ? t('cardFramingSome') : t('cardFramingQuoted')}
       </h3>
       <ul>
-        {cues.map((cue, i) =>
-          cue.kind === 'author-judgement' ? (
-            // The model's flag: no rule explains it, so the card names the words that weighed most instead of
-            // marking the whole sentence, and says plainly where the judgement comes from.
-            <li key={i} class="judgement">
-              <span class="cue-kind">{t('cueAuthorJudgement')}</span>
-              {cue.words && cue.words.length > 0 && (
-                <span class="weighed">
-                  {t('cardWeighedMost')}{' '}
-                  {cue.words.map((word, j) => (
-                    <>
-                      {j > 0 && ', '}
-                      <mark key={j}>{word}</mark>
-                    </>
-                  ))}
-                </span>
-              )}
-              {i === firstJudgement && <span class="why">{t('cardJudgementWhy')}</span>}
-            </li>
-          ) : (
-            <li key={i}>
-              <span class="cue-kind">{t(cueLabelKeys[cue.kind])}</span>
-              {cue.kind !== 'page-opinion' && <mark>{cue.text}</mark>}
-              {cue.quoted && <span class="quoted"> ({cue.speaker ? `${cue.speaker}, ` : ''}{t('cardQuotedBy')})</span>}
-              <span class="why">{cue.explanation}</span>
-              {cue.neutral && <span class="neutral">{t('cardNeutralAlternative', [cue.neutral])}</span>}
-            </li>
-          ),
-        )}
+        <CueLine cue={first} t={t} why />
       </ul>
     </section>
   );
 }
 
+function shownFraming(framing: FramingResult | null): FramingResult | null {
+  if (!framing) return null;
+  if (framing.level === 'none' && !framing.cues.some((cue) => cue.quoted)) return null;
+  return framing;
+}
+
+function Words({ words, class: className }: { words: QuoteWords; class: string }) {
+  return (
+    <p class={className}>
+      <span lang={words.lang}>{words.text}</span>
+      {words.translatedBy && <span class="translated-by">{words.translatedBy}</span>}
+    </p>
+  );
+}
+
 export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus, story }: CardProps) {
   const { quote } = model;
+  const framing = shownFraming(model.framing);
+  const cues = framing ? orderedCues(framing) : [];
+  const first = cues[0];
+  const moreCues = cues.slice(1);
+  const judgement = framing?.cues.some((cue) => cue.kind === 'author-judgement') ?? false;
+  const kindNote = model.kind === 'reference' ? t('cardConfidenceReference') : model.kind === 'co-occurrence' ? t('cardConfidenceCooccurrence') : '';
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-title" tabIndex={-1}>
+    <div class={framing ? 'card framed' : 'card'} role="dialog" aria-modal="false" aria-labelledby="cn-title" tabIndex={-1} lang={model.locale}>
       <header>
-        <div>
-          <h2 id="cn-title">{model.title}</h2>
-          <p class="kicker">{t('cardReadersContext')}</p>
-        </div>
+        <h2 id="cn-title">{model.title}</h2>
         <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
           ×
         </button>
       </header>
       <p class="summary">{model.summary}</p>
-      {model.kind !== 'name' && <p class="confidence">{model.kind === 'reference' ? t('cardConfidenceReference') : t('cardConfidenceCooccurrence')}</p>}
 
-      {model.framing && <FramingFlag framing={model.framing} t={t} />}
-
-      {model.claims.length > 0 && (
-        <section aria-labelledby="cn-claims-title">
-          <h3 id="cn-claims-title">{t('cardClaims')}</h3>
-          <ul class="claims">
-            {model.claims.map(({ claim }) => (
-              <li key={claim.id}>
-                <span class="claim-text">“{claim.claimReviewed}”</span>
-                <span class={`verdict verdict-${claim.verdict}`}>{claim.verdictLabel}</span>
-                <span class="explanation">{claim.explanation}</span>
-                <SourceLinks ids={claim.sources} sources={model.sources} t={t} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {framing && <FramingFlag framing={framing} t={t} />}
 
       <section aria-labelledby="cn-facts-title">
         <h3 id="cn-facts-title">{t('cardFacts')}</h3>
         <ul class="facts">
           {model.facts.map((fact) => (
             <li key={fact.id}>
-              {fact.text}
-              {fact.disputed && <span class="disputed"> ({t('cardDisputed')})</span>} <SourceLinks ids={fact.sources} sources={model.sources} t={t} />
+              {/* First, to float at the end of the fact's first line: no line of its own. */}
+              <SourceMark ids={fact.sources} model={model} t={t} />
+              <span class="fact-text">
+                {fact.text}
+                {fact.disputed && <span class="disputed"> ({t('cardDisputed')})</span>}
+              </span>
             </li>
           ))}
         </ul>
@@ -177,19 +233,55 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus,
         <section aria-labelledby="cn-quote-title">
           <h3 id="cn-quote-title">{t('cardQuote')}</h3>
           <figure class="quote">
-            <blockquote lang={quote.translation ? 'en' : quote.language}>{quote.text}</blockquote>
+            <blockquote>
+              <Words words={quote.words} class="words" />
+              {quote.translation && <Words words={quote.translation} class="translation" />}
+            </blockquote>
             <figcaption>
-              — {quote.speaker}, {quote.role}, {formatDate(quote.date)}
-              {quote.venue ? `, ${quote.venue}` : ''}
-              {quote.translation && <span class="translation">{t('cardTranslation', [quote.translation])}</span>}
-              <SourceLinks ids={quote.sources} sources={model.sources} t={t} />
+              <SourceMark ids={quote.sources} model={model} t={t} />— {quote.speaker}, {quote.role}, {formatReaderDate(quote.date, model.locale)}
             </figcaption>
           </figure>
         </section>
       )}
 
       <footer>
-        <span class="dataset">{t('cardDataset', [model.dataset.version, formatDate(model.dataset.updated)])}</span>
+        <details class="more">
+        <summary>{model.claims.length > 0 ? t('cardMoreClaims', [model.claims.length.toLocaleString(model.locale)]) : t('cardMore')}</summary>
+        {kindNote && <p class="kind-note">{kindNote}</p>}
+        {model.claims.length > 0 && (
+          <section aria-labelledby="cn-claims-title">
+            <h3 id="cn-claims-title">{t('cardClaims')}</h3>
+            <ul class="claims">
+              {model.claims.map((claim) => (
+                <li key={claim.id}>
+                  <span class="claim-text">“{claim.claimReviewed}”</span>
+                  <span class={`verdict verdict-${claim.verdict}`}>{claim.verdictLabel}</span>
+                  <span class="explanation">{claim.explanation}</span>
+                  <SourceMark ids={claim.sources} model={model} t={t} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {moreCues.length > 0 && (
+          <section aria-labelledby="cn-cues-title">
+            <h3 id="cn-cues-title">{t('cardOtherFlags')}</h3>
+            <ul class="cues">
+              {moreCues.map((cue, i) => (
+                <CueLine key={i} cue={cue} t={t} />
+              ))}
+            </ul>
+          </section>
+        )}
+        {judgement && first?.kind !== 'author-judgement' && <p class="why">{t('cardJudgementWhy')}</p>}
+        {quote && (quote.context || quote.venue || quote.translationNote) && (
+          <p class="quote-context">
+            {[quote.context, quote.venue && `(${quote.venue})`, quote.translationNote && `${quote.translationNote}.`].filter(Boolean).join(' ')}
+          </p>
+        )}
+        <p class="dataset">{t('cardDataset', [model.dataset.version, formatReaderDate(model.dataset.updated, model.locale)])}</p>
+        </details>
+        {/* On the "More" line, so that they cost the card no height at rest. */}
         <span class="actions">
           {story && (
             // A real link (its address shows, and it reads as one), opened by the extension: a web page cannot

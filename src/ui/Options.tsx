@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DOSSIER_PAGE } from '../core/dossier-links';
 import { highlightStyles, type HighlightStyle, type Settings } from '../core/settings';
+import { languageChoices, type LanguageChoice } from '../core/i18n';
 import type { Connector, Shortcut } from './connector';
+import { useTranslator } from './use-translator';
 
+const languageLabel: Record<LanguageChoice, string> = { auto: 'languageAuto', en: 'languageEn', ru: 'languageRu', ko: 'languageKo' };
+/** The manifest's commands, described in the reader's language rather than the browser's. */
+const commandKeys: Record<string, string> = { 'go-to-next-mention': 'commandNextMention', 'toggle-everywhere': 'commandToggleEverywhere', 'toggle-site': 'commandToggleSite' };
 const styleLabel: Record<HighlightStyle, string> = { underline: 'styleUnderline', dotted: 'styleDotted', tint: 'styleTint' };
 const confidenceChoices = [
   { value: 0.5, label: 'confidenceAll' },
@@ -16,9 +21,9 @@ export interface OptionsProps {
 }
 
 export function Options({ connector, dataset }: OptionsProps) {
-  const { t } = connector;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const { t } = useTranslator(connector, settings, 'optionsTitle');
 
   useEffect(() => {
     void connector.getSettings().then(setSettings);
@@ -51,6 +56,15 @@ export function Options({ connector, dataset }: OptionsProps) {
 
       <section>
         <h2>{t('optionsDisplay')}</h2>
+        <fieldset data-testid="language">
+          <legend>{t('optionsLanguage')}</legend>
+          {languageChoices.map((choice) => (
+            <label key={choice} class="choice">
+              <input type="radio" name="language" value={choice} checked={settings.language === choice} onChange={() => update({ language: choice })} />
+              <span lang={choice === 'auto' ? undefined : choice}>{t(languageLabel[choice])}</span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>{t('optionsHighlightStyle')}</legend>
           {highlightStyles.map((style) => (
@@ -100,7 +114,7 @@ export function Options({ connector, dataset }: OptionsProps) {
             .filter((command) => command.description)
             .map((command) => (
               <div key={command.name}>
-                <dt>{command.description}</dt>
+                <dt>{commandKeys[command.name] ? t(commandKeys[command.name]!) : command.description}</dt>
                 <dd>{command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">{t('optionsNoShortcut')}</span>}</dd>
               </div>
             ))}

@@ -3,21 +3,13 @@ import { DOSSIER_PAGE } from '../core/dossier-links';
 import type { PageReport } from '../core/messages';
 import { activeState, setSite, type Settings } from '../core/settings';
 import type { Connector } from './connector';
+import type { Translate } from '../core/i18n';
+import { formatReaderDate } from './format';
+import { useTranslator } from './use-translator';
+
+export { formatReaderDate };
 
 const PAUSE_MS = 60 * 60 * 1000;
-
-/**
- * An ISO date ("2026-12-04") as the reader writes dates: "Dec 4, 2026" in en-US, "4 Dec 2026" in en-GB,
- * "4. Dez. 2026" in German. Intl is fine here: the popup is its own page, so the first formatter's cost is not
- * paid by the page being read (the card avoids Intl for that reason; see formatDate in Card.tsx).
- */
-export function formatReaderDate(iso: string, locales?: string | readonly string[]): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) return iso;
-  return new Intl.DateTimeFormat(locales as string[] | undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
-}
 
 export interface PopupProps {
   connector: Connector;
@@ -26,7 +18,6 @@ export interface PopupProps {
 }
 
 export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
-  const { t } = connector;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
 
@@ -40,6 +31,7 @@ export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
     });
   }, [connector]);
 
+  const { t, locale } = useTranslator(connector, settings);
   if (!settings || report === undefined) return <main class="popup" aria-busy="true" />;
 
   const host = report?.host ?? '';
@@ -83,15 +75,15 @@ export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
             {paused ? t('popupResume') : t('popupPause')}
           </button>
         )}
-        {paused && <p class="muted">{t('popupPausedUntil', [new Date(settings.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })])}</p>}
+        {paused && <p class="muted">{t('popupPausedUntil', [new Date(settings.pausedUntil).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })])}</p>}
       </section>
 
       <section class="page" aria-live="polite" data-testid="page-status">
-        <PageStatus connector={connector} report={report} state={state} />
+        <PageStatus connector={connector} report={report} state={state} t={t} />
       </section>
 
       <footer class="popup-footer">
-        <span data-testid="dataset">{t('popupDataset', [dataset.version, formatReaderDate(dataset.updated)])}</span>
+        <span data-testid="dataset">{t('popupDataset', [dataset.version, formatReaderDate(dataset.updated, locale)])}</span>
         <span class="popup-links">
           <a
             href={DOSSIER_PAGE}
@@ -114,8 +106,7 @@ export function Popup({ connector, dataset, now = Date.now }: PopupProps) {
   );
 }
 
-function PageStatus({ connector, report, state }: { connector: Connector; report: PageReport | null; state: ReturnType<typeof activeState> }) {
-  const { t } = connector;
+function PageStatus({ connector, report, state, t }: { connector: Connector; report: PageReport | null; state: ReturnType<typeof activeState>; t: Translate }) {
   if (!report) return <p>{t('popupNotWebPage')}</p>;
   if (state === 'off-everywhere') return <p>{t('popupOffEverywhere')}</p>;
   if (state === 'off-site') return <p>{t('popupOffSite')}</p>;

@@ -7,6 +7,8 @@ import { readPageAnswer, type PageReport, type ToContent, type UiToBackground } 
 import { dossierPath } from '../core/dossier-links';
 import { SETTINGS_KEY, type Settings, type SettingsPatch } from '../core/settings';
 import { loadSettings } from '../core/settings-schema';
+import type { Translate, UiLanguage } from '../core/i18n';
+import { translatorFor } from './catalogs';
 
 export interface Shortcut {
   name: string;
@@ -25,7 +27,10 @@ export interface Connector {
   openOptions(): Promise<void>;
   /** The dossier page (dossier.html), at `target` when given, in a new tab. */
   openDossier(target?: string): Promise<void>;
-  t(key: string, substitutions?: string[]): string;
+  /** The browser's UI language, which "automatic" follows. */
+  browserLanguage(): string;
+  /** UI strings in one language (the extension's own lookup: the reader may choose another than the browser's). */
+  translator(language: UiLanguage): Translate;
 }
 
 async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
@@ -81,7 +86,10 @@ export const browserConnector: Connector = {
   async openDossier(target = '') {
     await browser.tabs.create({ url: browser.runtime.getURL(dossierPath(target)) });
   },
-  t(key, substitutions) {
-    return browser.i18n.getMessage(key, substitutions) || key;
+  browserLanguage() {
+    return browser.i18n.getUILanguage();
+  },
+  translator(language) {
+    return translatorFor(language);
   },
 };

@@ -3,5 +3,4 @@ import { packMeta } from '../dataset/meta';
 import { browserConnector } from './connector';
 import { Popup } from './Popup';
 
-document.documentElement.lang = browserConnector.t('@@ui_locale').replace('_', '-') || 'en';
 render(<Popup connector={browserConnector} dataset={packMeta} />, document.getElementById('root')!);

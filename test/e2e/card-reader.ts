@@ -32,6 +32,14 @@ export interface CardReading {
   shadowMode: string;
   /** Rendered text of the card, whitespace collapsed. */
   text: string;
+  /** All text in the card, shown or not (behind "More", in closed source lists), whitespace collapsed. */
+  allText: string;
+  /** The card's lang attribute: the reader's language. */
+  lang: string;
+  /** The card's own scroll box: scrollHeight > clientHeight means it scrolls inside. */
+  scroll: { scrollHeight: number; clientHeight: number };
+  /** The "More" disclosure is open. */
+  moreOpen: boolean;
   role: string;
   ariaModal: string;
   /** The accessible name, from aria-labelledby. */
@@ -40,7 +48,7 @@ export interface CardReading {
   /** Section headings (h3), in order. */
   headings: string[];
   facts: string[];
-  quote: { text: string; caption: string } | null;
+  quote: { text: string; caption: string; wordsLang: string; translation: string; translationLang: string } | null;
   framing: { heading: string; marks: string[]; neutral: string[]; text: string; level: string } | null;
   footer: string;
   /** Button names: aria-label, else text. */
@@ -70,6 +78,10 @@ export interface CardReading {
 const closed: Omit<CardReading, 'hosts' | 'ahead' | 'hostInRoot' | 'shadowMode' | 'viewport'> = {
   open: false,
   text: '',
+  allText: '',
+  lang: '',
+  scroll: { scrollHeight: 0, clientHeight: 0 },
+  moreOpen: false,
   role: '',
   ariaModal: '',
   title: '',
@@ -120,13 +132,25 @@ function readShadowRoot(root: ShadowRoot | null): string {
     ...base,
     open: true,
     text: squash(card.innerText),
+    allText: squash(card.textContent),
+    lang: card.getAttribute('lang') ?? '',
+    scroll: { scrollHeight: card.scrollHeight, clientHeight: card.clientHeight },
+    moreOpen: (card.querySelector('details.more') as HTMLDetailsElement | null)?.open ?? false,
     role: card.getAttribute('role') ?? '',
     ariaModal: card.getAttribute('aria-modal') ?? '',
     title,
     summary: squash(card.querySelector('.summary')?.textContent),
     headings: [...card.querySelectorAll('h3')].map((h) => squash(h.textContent)),
     facts: [...card.querySelectorAll('.facts > li')].map((li) => squash(li.textContent)),
-    quote: quoteEl ? { text: squash(quoteEl.querySelector('blockquote')?.textContent), caption: squash(quoteEl.querySelector('figcaption')?.textContent) } : null,
+    quote: quoteEl
+      ? {
+          text: squash(quoteEl.querySelector('blockquote')?.textContent),
+          caption: squash(quoteEl.querySelector('figcaption')?.textContent),
+          wordsLang: quoteEl.querySelector('.words [lang]')?.getAttribute('lang') ?? '',
+          translation: squash(quoteEl.querySelector('.translation')?.textContent),
+          translationLang: quoteEl.querySelector('.translation [lang]')?.getAttribute('lang') ?? '',
+        }
+      : null,
     framing: framingEl
       ? {
           heading: squash(framingEl.querySelector('h3')?.textContent),
@@ -147,7 +171,7 @@ function readShadowRoot(root: ShadowRoot | null): string {
     links: [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({ name: squash(a.textContent), href: a.href })),
     focused: active !== null && (active === card || card.contains(active)),
     focusedName: active && active !== card && card.contains(active) ? squash(active.getAttribute('aria-label') || active.textContent) : '',
-    tabStops: [...card.querySelectorAll('a[href], button, textarea')].map((el) => squash(el.getAttribute('aria-label') || el.textContent)),
+    tabStops: [...card.querySelectorAll('a[href], button, textarea, summary')].map((el) => squash(el.getAttribute('aria-label') || el.textContent)),
     rect: { x: r.x, y: r.y, width: r.width, height: r.height },
     sheet: card.hasAttribute('data-sheet'),
     smallestText: Math.min(

@@ -28,13 +28,14 @@ import {
 const MENTION = 'context-notes-mention';
 
 const defaults = {
-  version: 2,
+  version: 3,
   enabled: true,
   disabledSites: [],
   pausedUntil: 0,
   highlightStyle: 'underline',
   framingFlags: true,
   minConfidence: 0.5,
+  language: 'auto',
 };
 
 interface StoredSettings {
@@ -214,7 +215,7 @@ describe.each(selectedBrowsers())('foundation in %s', (kind) => {
   });
 
   it.each([
-    ['fields of the wrong type', { version: 2, enabled: 'yes', disabledSites: 'everywhere', pausedUntil: -5, highlightStyle: 'neon', framingFlags: 1, minConfidence: 7 }, defaults],
+    ['fields of the wrong type', { version: 3, enabled: 'yes', disabledSites: 'everywhere', pausedUntil: -5, highlightStyle: 'neon', framingFlags: 1, minConfidence: 7 }, defaults],
     ['not an object', 'garbage', defaults],
     ['an unknown version', { version: 99, enabled: false }, { ...defaults, enabled: false }],
     ['version 1 (migrated)', { version: 1, enabled: false, disabledSites: ['WWW.Example.COM'] }, { ...defaults, enabled: false, disabledSites: ['example.com'] }],
@@ -224,7 +225,7 @@ describe.each(selectedBrowsers())('foundation in %s', (kind) => {
     // repairs and writes the repair back.
     const popup = track(await session.openExtensionPage('popup.html'));
     await popup.waitForSelector('[data-testid="switch-everywhere"]');
-    const repaired = await waitForValue(settings, (s) => s?.version === 2 && JSON.stringify(s) !== JSON.stringify(stored), 'repaired settings');
+    const repaired = await waitForValue(settings, (s) => s?.version === 3 && JSON.stringify(s) !== JSON.stringify(stored), 'repaired settings');
     expect(repaired).toEqual(expected);
     expect(await popup.$eval('[data-testid="switch-everywhere"]', (el) => (el as HTMLInputElement).checked)).toBe(expected.enabled);
   });

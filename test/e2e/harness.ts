@@ -262,8 +262,21 @@ const firefoxPrefs = (port: number): Record<string, unknown> => ({
   'identity.fxaccounts.enabled': false,
 });
 
-export async function launchBrowser(kind: BrowserKind): Promise<Session> {
+export interface LaunchOptions {
+  /** The browser's UI language (Chromium --lang, Firefox intl.locale.requested); its language pack must be installed. */
+  lang?: string;
+}
+
+/** The installed language pack for `lang`, or an error saying how to install it (never a silent English run). */
+function requireLanguagePack(kind: BrowserKind, lang: string): void {
+  const file = kind === 'chromium' ? `/usr/lib/chromium/locales/${lang}.pak` : `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+  const apt = kind === 'chromium' ? 'chromium-l10n' : `firefox-esr-l10n-${lang}`;
+  if (!existsSync(file)) throw new Error(`${kind} has no "${lang}" language pack (${file}). Install it with: apt-get update && apt-get install -y ${apt}`);
+}
+
+export async function launchBrowser(kind: BrowserKind, options: LaunchOptions = {}): Promise<Session> {
   const executablePath = requireBinary(kind);
+  if (options.lang) requireLanguagePack(kind, options.lang);
   const tmp = await mkdtemp(path.join(os.tmpdir(), `context-notes-e2e-${kind}-`));
   const extensionDir = await snapshotDist(kind, tmp);
   const server = await startFixtureServer();
@@ -281,7 +294,9 @@ export async function launchBrowser(kind: BrowserKind): Promise<Session> {
             enableExtensions: true,
             pipe: true,
             userDataDir: path.join(tmp, 'profile'),
-            args: chromiumArgs(server.port),
+            args: [...chromiumArgs(server.port), ...(options.lang ? [`--lang=${options.lang}`] : [])],
+            // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+            ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } } : {}),
             defaultViewport: { width: 1280, height: 800 },
           })
         : await puppeteer.launch({
@@ -295,7 +310,7 @@ export async function launchBrowser(kind: BrowserKind): Promise<Session> {
             args: ['-remote-allow-system-access'],
             // Release builds ignore services.settings.server (remote settings) unless this is set.
             env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-            extraPrefsFirefox: firefoxPrefs(server.port),
+            extraPrefsFirefox: { ...firefoxPrefs(server.port), ...(options.lang ? { 'intl.locale.requested': options.lang } : {}) },
             defaultViewport: { width: 1280, height: 800 },
           });
   } catch (error) {
@@ -586,11 +601,11 @@ export async function saveScreenshot(page: Page, kind: BrowserKind, name: string
  * through `track` are closed after it, and the stored settings are put back to `defaults`, so each test starts
  * from them whatever the previous one left.
  */
-export function browserPerSuite(kind: BrowserKind, defaults: Record<string, unknown>): { readonly session: Session; track(page: Page): Page } {
+export function browserPerSuite(kind: BrowserKind, defaults: Record<string, unknown>, options: LaunchOptions = {}): { readonly session: Session; track(page: Page): Page } {
   let session: Session | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
-    session = await launchBrowser(kind);
+    session = await launchBrowser(kind, options);
   });
   afterAll(async () => {
     await session?.close();

@@ -28,13 +28,14 @@ const FRAMED = 'context-notes-framed';
 const isMention = (p: { name: string }) => p.name === MENTION || p.name === FRAMED;
 
 const defaults = {
-  version: 2,
+  version: 3,
   enabled: true,
   disabledSites: [] as string[],
   pausedUntil: 0,
   highlightStyle: 'underline',
   framingFlags: true,
   minConfidence: 0.5,
+  language: 'auto',
 };
 
 interface Realmish {

@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => {
       onStartup: event(),
     },
     storage: {
+      onChanged: event(),
       local: {
         get: async (key: string) => {
           calls.push(`storage.get ${key}`);
@@ -42,7 +43,7 @@ const fake = vi.hoisted(() => {
       setBadgeBackgroundColor: async () => void calls.push('badge colour'),
       setTitle: async () => void calls.push('title'),
     },
-    i18n: { getMessage: (key: string, subs?: string[]) => `${key}:${(subs ?? []).join(',')}` },
+    i18n: { getMessage: (key: string, subs?: string[]) => `${key}:${(subs ?? []).join(',')}`, getUILanguage: () => 'en-US' },
     tabs: { onUpdated: event(), onRemoved: event(), query: async () => [], sendMessage: async () => undefined },
     commands: { onCommand: event() },
     scripting: {

@@ -57,7 +57,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CUE_KEYS = ['kind', 'text', 'start', 'end', 'explanation', 'quoted'];
-const CUE_OPTIONAL = ['neutral', 'speaker', 'words'];
+const CUE_OPTIONAL = ['neutral', 'speaker', 'words', 'termId', 'signal'];
 function expectCueShape(cue: Record<string, unknown>, withRange = true) {
   const required = withRange ? CUE_KEYS : CUE_KEYS.filter((k) => k !== 'start' && k !== 'end');
   for (const k of required) expect(cue, k).toHaveProperty(k);

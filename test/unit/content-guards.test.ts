@@ -9,7 +9,7 @@ import { loadSettings } from '../../src/core/settings-schema';
 // Values near the edges of what the schemas accept, so the property runs hit both sides of every rule.
 const edgy = fc.oneof(
   fc.anything(),
-  fc.constantFrom(true, false, 0, -1, 1, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 'underline', 'dotted', 'tint', 'blink', 2, 1e6, 1e6 + 1, 2.5),
+  fc.constantFrom(true, false, 0, -1, 1, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 'underline', 'dotted', 'tint', 'blink', 'auto', 'en', 'ru', 'ko', 'fr', 2, 1e6, 1e6 + 1, 2.5),
   fc.array(fc.constantFrom('example.com', 'WWW.Example.com', 'a b', '', 'news.example.org', 7)),
 );
 const settingsLike = fc.record(
@@ -21,6 +21,7 @@ const settingsLike = fc.record(
     highlightStyle: edgy,
     framingFlags: edgy,
     minConfidence: edgy,
+    language: edgy,
     extra: edgy,
   },
   { requiredKeys: [] },

@@ -106,7 +106,7 @@ describe('the dossier model', () => {
 describe('deep-link targets', () => {
   it('a card points at its claim, else its first fact, else its quote', () => {
     const fact = { id: 'signing' };
-    expect(storyTarget({ claims: [{ claim: { id: 'c1' } }], facts: [fact], quote: { id: 'q' } })).toBe('claim-c1');
+    expect(storyTarget({ claims: [{ id: 'c1' }], facts: [fact], quote: { id: 'q' } })).toBe('claim-c1');
     expect(storyTarget({ claims: [], facts: [fact], quote: { id: 'q' } })).toBe('fact-signing');
     expect(storyTarget({ claims: [], facts: [], quote: { id: 'q' } })).toBe('quote-q');
     expect(storyTarget({ claims: [], facts: [] })).toBe('');

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/ui/Card';
+import { formatReaderDate } from '../../src/ui/format';
 
-describe('formatDate (the card’s dates, in English like its text)', () => {
-  it('writes a full ISO date as "Mon D, YYYY", the same as en-US Intl would', () => {
-    for (const iso of ['2024-06-19', '2024-12-04', '2025-01-01', '1961-07-06']) {
-      const intl = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-      expect(formatDate(iso)).toBe(intl);
-    }
+describe('formatReaderDate (the card’s and popup’s dates, in the reader’s language)', () => {
+  it('writes a date as each of the note languages does', () => {
+    expect(formatReaderDate('2024-06-19', 'en')).toBe('Jun 19, 2024');
+    expect(formatReaderDate('2024-06-19', 'ru')).toMatch(/^19 июн\.? 2024/);
+    expect(formatReaderDate('2024-06-19', 'ko')).toBe('2024년 6월 19일');
   });
 
   it('leaves anything else as it is', () => {
-    for (const text of ['2024-06', '2024', '2024-13-01', '2024-06-00', 'June 2024', '']) expect(formatDate(text)).toBe(text);
+    for (const text of ['2024-06', '2024', '2024-13-01', '2024-06-00', '2024-02-30', 'June 2024', '']) expect(formatReaderDate(text, 'ru')).toBe(text);
   });
 });

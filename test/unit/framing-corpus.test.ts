@@ -22,6 +22,7 @@ const term = (id: string, patterns: string[], neutral: string): FramingTerm => (
   neutral,
   why: 'loaded',
   sources: ['s1'],
+  i18n: { ru: { label: id, usedBy: 'ru', neutral, why: 'ru' }, ko: { label: id, usedBy: 'ko', neutral, why: 'ko' } },
 });
 const inline: FramingTerm[] = [
   term('hermit', ['\\bhermit (?:kingdom|state|nation)\\b'], 'North Korea'),

@@ -37,7 +37,8 @@ function fakeConnector(page: PageReport | null, initial: Settings = defaultSetti
     shortcuts: async () => [],
     openOptions: async () => undefined,
     openDossier: vi.fn(async () => undefined),
-    t: (key, subs) => (subs?.length ? `${key}(${subs.join(',')})` : key),
+    browserLanguage: () => 'en-US',
+    translator: () => (key, subs) => (subs?.length ? `${key}(${subs.join(',')})` : key),
   };
   return { connector, current: () => settings };
 }
@@ -74,7 +75,7 @@ describe('formatReaderDate (the popup’s dates, as the reader writes them)', ()
 describe('Popup', () => {
   it('shows the dataset version and the date it was checked up to, in words, not as an ISO date', async () => {
     const root = await mount(fakeConnector(null).connector);
-    expect(root.querySelector('[data-testid="dataset"]')?.textContent).toBe(`popupDataset(1.0.0,${formatReaderDate('2026-11-27')})`);
+    expect(root.querySelector('[data-testid="dataset"]')?.textContent).toBe(`popupDataset(1.0.0,${formatReaderDate('2026-11-27', 'en')})`);
     expect(root.querySelector('[data-testid="dataset"]')?.textContent).not.toContain('2026-11-27');
   });
 

@@ -21,8 +21,19 @@ describe('loadSettings', () => {
     expect(loaded.settings).toEqual({ ...defaultSettings, enabled: false, disabledSites: ['example.com', 'news.example.org'] });
   });
 
+  it('migrates version 2 (no language) to the current version: the notes follow the browser', () => {
+    const loaded = loadSettings({ version: 2, enabled: true, disabledSites: ['example.com'], pausedUntil: 0, highlightStyle: 'tint', framingFlags: false, minConfidence: 0.9 });
+    expect(loaded.reason).toBe('migrated');
+    expect(loaded.settings).toEqual({ ...defaultSettings, disabledSites: ['example.com'], highlightStyle: 'tint', framingFlags: false, minConfidence: 0.9, language: 'auto' });
+  });
+
+  it('keeps a chosen language and repairs an unknown one', () => {
+    expect(loadSettings({ ...defaultSettings, language: 'ko' }).settings.language).toBe('ko');
+    expect(loadSettings({ ...defaultSettings, language: 'fr' }).settings.language).toBe('auto');
+  });
+
   it('repairs a corrupted record field by field, keeping what is still valid', () => {
-    const loaded = loadSettings({ version: 2, enabled: 'yes', disabledSites: ['ok.example', '<script>'], pausedUntil: -5, highlightStyle: 'dotted', framingFlags: false, minConfidence: 7 });
+    const loaded = loadSettings({ version: 3, enabled: 'yes', disabledSites: ['ok.example', '<script>'], pausedUntil: -5, highlightStyle: 'dotted', framingFlags: false, minConfidence: 7 });
     expect(loaded.reason).toBe('repaired');
     expect(loaded.settings).toEqual({ ...defaultSettings, disabledSites: ['ok.example'], highlightStyle: 'dotted', framingFlags: false });
   });
