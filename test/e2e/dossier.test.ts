@@ -17,13 +17,14 @@ const CHROMIUM_OWN = /^https?:\/\/([a-z0-9-]+\.)*(google\.com|googleapis\.com|gs
 const isExtensionUrl = (url: string) => /^(chrome-extension|moz-extension):\/\//.test(url);
 
 const defaults = {
-  version: 2,
+  version: 3,
   enabled: true,
   disabledSites: [],
   pausedUntil: 0,
   highlightStyle: 'underline',
   framingFlags: true,
   minConfidence: 0.5,
+  language: 'auto',
 };
 
 interface ExtensionApi {

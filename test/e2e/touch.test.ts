@@ -20,13 +20,14 @@ const FRAMED = 'context-notes-framed';
 const PHONE = { width: 390, height: 844 };
 
 const defaults = {
-  version: 2,
+  version: 3,
   enabled: true,
   disabledSites: [],
   pausedUntil: 0,
   highlightStyle: 'underline',
   framingFlags: true,
   minConfidence: 0.5,
+  language: 'auto',
 };
 
 /** The middle of the first line of the painted mention inside the element `#id`. */
