@@ -44,7 +44,9 @@ describe('UI strings', () => {
 
   it('every message is used by the code or the manifest (a dead string would still need translating)', () => {
     const sources = ['src/ui', 'src/content', 'src/background'].flatMap((dir) =>
-      readdirSync(new URL(`${dir}/`, root)).map((file) => readFileSync(new URL(`${dir}/${file}`, root), 'utf8')),
+      readdirSync(new URL(`${dir}/`, root), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+        .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8')),
     );
     const code = [...sources, readFileSync(new URL('manifest.json', root), 'utf8')].join('\n');
     const unused = Object.keys(en).filter((key) => !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`));
