@@ -145,6 +145,12 @@ export interface ContextRequest {
   contextType: string;
   /** The URL of that context (its document or worker script), when known. */
   contextUrl: string;
+  /**
+   * Which context made it, stable for the context's life: a CDP target or a BiDi browsing context. Firefox's driver
+   * does not report a tab's navigation to a moz-extension:// page that the extension opened itself, so there
+   * `contextUrl` can be stale; this tells that tab's requests apart all the same.
+   */
+  context: string;
   url: string;
 }
 
@@ -444,6 +450,7 @@ async function clickToolbarButton(browser: Browser, extensionId: string): Promis
 /** Chromium: Network and console of every target, including the extension's service worker. */
 function watchChromiumTargets(browser: Browser, log: ContextRequest[], errors: ConsoleEntry[]): void {
   const seen = new WeakSet<Target>();
+  let targets = 0;
   const attach = async (target: Target) => {
     if (seen.has(target)) return;
     seen.add(target);
@@ -457,7 +464,8 @@ function watchChromiumTargets(browser: Browser, log: ContextRequest[], errors: C
     } catch {
       return; // closed before we got to it
     }
-    session.on('Network.requestWillBeSent', (event) => log.push({ contextType: type, contextUrl: target.url(), url: event.request.url }));
+    const context = `target-${++targets}`;
+    session.on('Network.requestWillBeSent', (event) => log.push({ contextType: type, contextUrl: target.url(), context, url: event.request.url }));
     if (type === 'service_worker') {
       session.on('Runtime.consoleAPICalled', (event) => {
         if (event.type === 'error') errors.push({ source: target.url(), type: 'console.error', text: event.args.map((a) => a.value ?? a.description ?? '').join(' ') });
@@ -487,7 +495,7 @@ function watchFirefoxContexts(browser: Browser, log: ContextRequest[], errors: C
   });
   connection.on('network.beforeRequestSent', (p) => {
     const info = p as { context: string | null; request: { url: string } };
-    log.push({ contextType: 'browsingContext', contextUrl: (info.context && urls.get(info.context)) ?? '', url: info.request.url });
+    log.push({ contextType: 'browsingContext', contextUrl: (info.context && urls.get(info.context)) ?? '', context: info.context ?? '', url: info.request.url });
   });
   connection.on('log.entryAdded', (p) => {
     const entry = p as { level: string; text: string | null; type: string; source?: { context?: string } };
