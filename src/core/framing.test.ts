@@ -113,6 +113,15 @@ describe('the quotation rule', () => {
     expect(one('A UN spokesman said Seoul must stay calm.').cues[0]!.speaker).toBe('UN spokesman');
   });
 
+  it('a headline-style speaker ("Kim: …") is someone else; a stance lead-in ("Make no mistake: …") is the author', () => {
+    const named = one('Kim: the imperialists will regret their hostile plots.');
+    expect(named.level).toBe('none');
+    expect(named.cues.every((c) => c.quoted && c.speaker === 'Kim')).toBe(true);
+    const stance = one('Make no mistake: this pact props up the regime for years to come.');
+    expect(stance.cues.some((c) => c.kind === 'loaded-term' && c.text === 'regime' && !c.quoted)).toBe(true);
+    expect(stance.level).toBe('strong');
+  });
+
   it('a quoted question is not the author’s; an unquoted one is', () => {
     expect(one('“Why now?” he asked.').level).toBe('none');
     expect(one('Why would Kim risk his soldiers for this?').level).toBe('some');

@@ -277,11 +277,22 @@ const HEADLINE_SPEAKER = /^(\p{Lu}[\p{L}\p{N}.'’ -]{0,40}?):\s+\S/u;
 const RUBRIC = /^(?:analysis|opinion|comment|commentary|editorial|explainer|exclusive|update|breaking|live|watch|video|photos?|interview|review|view|мнение|колонка|анализ|комментарий|итоги|видео|фото|эксклюзив)$/iu;
 
 /** Spans of a sentence that are someone else's words without quotation marks (plus who, when recognisable). */
+/** "Make no mistake:", "Frankly:": a lead-in one of the author's stance rules matches is the author talking, not a speaker. */
+function isStanceLead(lead: string): boolean {
+  const lower = lead.toLowerCase();
+  return RULES.some((r) => {
+    if (r.kind === 'rhetorical-question') return false;
+    const re = new RegExp(r.re.source, r.re.flags.replace(/[gy]/g, ''));
+    return re.test(r.folded ? lower : lead);
+  });
+}
+
 function reportedRegions(s: string, quoted: Span[]): Region[] {
   const out: Region[] = [];
   // Headline style "Lavrov: the West will regret it": the named speaker's claim (not a rubric such as "Analysis:").
   const head = HEADLINE_SPEAKER.exec(s);
-  if (head && head[1]!.trim().split(/\s+/).length <= 5 && !RUBRIC.test(head[1]!.trim()) && !/^[\p{Lu}\d-]+$|\./u.test(head[1]!.trim())) out.push({ start: head[1]!.length + 1, end: s.length, speaker: head[1]!.trim() });
+  if (head && head[1]!.trim().split(/\s+/).length <= 5 && !RUBRIC.test(head[1]!.trim()) && !/^[\p{Lu}\d-]+$|\./u.test(head[1]!.trim()) && !isStanceLead(head[1]!))
+    out.push({ start: head[1]!.length + 1, end: s.length, speaker: head[1]!.trim() });
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(s); m; m = ATTRIBUTION.exec(s)) {
     const vs = m.index;
