@@ -211,6 +211,8 @@ export function createCard(env: CardEnvironment) {
 
   /** What `spare` holds, and where it was placed (with the mention's box then, to tell whether it moved). */
   let rendered: { range: Range; framing: FramingResult | null; placedAt: DOMRect | null } | null = null;
+  /** Facts shown at rest by the card being drawn: all, unless the room by its mention is too short (see fitAtRest). */
+  let factsAtRest = Number.POSITIVE_INFINITY;
 
   function draw(into?: HTMLElement): void {
     if (!current) return;
@@ -227,6 +229,7 @@ export function createCard(env: CardEnvironment) {
         onReport={() => void copyReport()}
         reportStatus={reportStatus}
         story={{ href: env.storyUrl(target), open: () => env.openStory(target) }}
+        factsAtRest={factsAtRest}
       />,
       into ?? mountPoint(),
     );
@@ -264,12 +267,20 @@ export function createCard(env: CardEnvironment) {
     }
     current = anchor;
     reportStatus = 'idle';
+    factsAtRest = Number.POSITIVE_INFINITY;
     draw(spare);
     current = null;
     const card = spare.querySelector<HTMLElement>('.card');
     if (card && spare.parentNode === shadow) {
       const ahead = rendered;
-      void place(anchor, card).then((placed) => {
+      const into = spare;
+      const redraw = () => {
+        const was = current;
+        current = anchor;
+        draw(into);
+        current = was;
+      };
+      void place(anchor, card, redraw).then((placed) => {
         if (placed && rendered === ahead && ahead) ahead.placedAt = anchor.range.getBoundingClientRect();
       });
     }
@@ -317,7 +328,7 @@ export function createCard(env: CardEnvironment) {
   });
 
   /** Places `card` by the anchor's mention (or as the bottom sheet on a narrow screen); false when the mention is out of view. */
-  async function place(anchor: CardAnchor, card: HTMLElement): Promise<boolean> {
+  async function place(anchor: CardAnchor, card: HTMLElement, redraw: () => void): Promise<boolean> {
     // The sheet stays while its mention is under it or scrolled away: it is the reader's to close.
     const sheet = isSheetViewport(env.doc);
     applySheet(card, sheet);
@@ -344,7 +355,22 @@ export function createCard(env: CardEnvironment) {
     if (middlewareData.hide?.referenceHidden) return false;
     card.style.left = `${Math.round(x)}px`;
     card.style.top = `${Math.round(y)}px`;
+    fitAtRest(card, redraw);
     return true;
+  }
+
+  /**
+   * A card taller than the room by its mention would scroll at rest: its facts move under "More", one at a time
+   * from the last, until it fits or one is left (the summary, flag and quote stay). Only ever fewer for one card:
+   * a card that grows and shrinks as the page scrolls would be harder to read than one that scrolls.
+   */
+  function fitAtRest(card: HTMLElement, redraw: () => void): void {
+    const shown = card.querySelectorAll('.facts:not(.later-facts) > li').length;
+    let rest = Math.min(factsAtRest, shown);
+    while (card.scrollHeight > card.clientHeight + 1 && rest > 1) {
+      factsAtRest = --rest;
+      redraw();
+    }
   }
 
   /**
@@ -357,7 +383,7 @@ export function createCard(env: CardEnvironment) {
     const shown = current;
     if (!card || !shown) return;
     const update = () =>
-      void place(shown, card).then((inView) => {
+      void place(shown, card, () => draw()).then((inView) => {
         // The mention scrolled out of view: a card pointing at nothing is only in the way.
         if (!inView && current === shown) close();
       });
@@ -396,7 +422,10 @@ export function createCard(env: CardEnvironment) {
       mount = spare;
       spare = empty;
       rendered = null;
-    } else draw();
+    } else {
+      factsAtRest = Number.POSITIVE_INFINITY;
+      draw();
+    }
     position(placedAhead);
     const card = mount?.querySelector<HTMLElement>('.card');
     if (options.focus) card?.focus({ preventScroll: true });

@@ -78,6 +78,11 @@ export interface CardProps {
   reportStatus: 'idle' | 'copied' | { failed: string };
   /** The dossier page at the item this card is about, and how to open it (a page may not navigate there itself). */
   story?: { href: string; open: () => void };
+  /**
+   * How many of the model's facts show at rest (all by default); the others move under "More". The card module
+   * lowers it when the room by the mention is too short for the card, so that nothing at rest needs scrolling.
+   */
+  factsAtRest?: number;
 }
 
 export const cueLabelKeys: Record<FramingCue['kind'], string> = {
@@ -193,8 +198,24 @@ function Words({ words, class: className }: { words: QuoteWords; class: string }
   );
 }
 
-export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus, story }: CardProps) {
+function FactLine({ fact, model, t }: { fact: CardModel['facts'][number]; model: CardModel; t: Translate }) {
+  return (
+    <li>
+      {/* First, to float at the end of the fact's first line: no line of its own. */}
+      <SourceMark ids={fact.sources} model={model} t={t} />
+      <span class="fact-text">
+        {fact.text}
+        {fact.disputed && <span class="disputed"> ({t('cardDisputed')})</span>}
+      </span>
+    </li>
+  );
+}
+
+export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus, story, factsAtRest }: CardProps) {
   const { quote } = model;
+  const restCount = Math.max(1, factsAtRest ?? model.facts.length);
+  const restFacts = model.facts.slice(0, restCount);
+  const laterFacts = model.facts.slice(restCount);
   const framing = shownFraming(model.framing);
   const cues = framing ? orderedCues(framing) : [];
   const first = cues[0];
@@ -216,15 +237,8 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus,
       <section aria-labelledby="cn-facts-title">
         <h3 id="cn-facts-title">{t('cardFacts')}</h3>
         <ul class="facts">
-          {model.facts.map((fact) => (
-            <li key={fact.id}>
-              {/* First, to float at the end of the fact's first line: no line of its own. */}
-              <SourceMark ids={fact.sources} model={model} t={t} />
-              <span class="fact-text">
-                {fact.text}
-                {fact.disputed && <span class="disputed"> ({t('cardDisputed')})</span>}
-              </span>
-            </li>
+          {restFacts.map((fact) => (
+            <FactLine key={fact.id} fact={fact} model={model} t={t} />
           ))}
         </ul>
       </section>
@@ -248,6 +262,16 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus,
         <details class="more">
         <summary>{model.claims.length > 0 ? t('cardMoreClaims', [model.claims.length.toLocaleString(model.locale)]) : t('cardMore')}</summary>
         {kindNote && <p class="kind-note">{kindNote}</p>}
+        {laterFacts.length > 0 && (
+          <section aria-labelledby="cn-later-facts-title">
+            <h3 id="cn-later-facts-title">{t('cardFacts')}</h3>
+            <ul class="facts later-facts">
+              {laterFacts.map((fact) => (
+                <FactLine key={fact.id} fact={fact} model={model} t={t} />
+              ))}
+            </ul>
+          </section>
+        )}
         {model.claims.length > 0 && (
           <section aria-labelledby="cn-claims-title">
             <h3 id="cn-claims-title">{t('cardClaims')}</h3>
