@@ -170,4 +170,16 @@ describe('8. on a page about another treaty, the sentence after a passing mentio
   it('not when it goes back to the other treaty without the DPRK side', () => {
     expect(found(...page('The document, Moscow says, is about trade.'))).not.toContain('The document');
   });
+  it('takes "this treaty" there even where the two sides\' words only pair weakly (Chinese)', () => {
+    const zh = [
+      '俄罗斯与伊朗签署新条约',
+      '俄罗斯与伊朗签署了《全面战略伙伴关系条约》,伊朗方面说这不是军事同盟。',
+      '相比之下,俄朝去年6月签署的《全面战略伙伴关系条约》明确规定了相互提供军事援助。正因为有这一条约,俄国内有人主张请朝鲜出兵。',
+    ];
+    const texts = found(...zh);
+    expect(texts.some((t) => t.startsWith('俄朝去年6月签署'))).toBe(true);
+    expect(texts.some((t) => t.includes('条约') && !t.includes('俄朝'))).toBe(true);
+    // The Iran sentence stays silent.
+    expect(texts.some((t) => t.includes('伊朗'))).toBe(false);
+  });
 });

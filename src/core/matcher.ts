@@ -811,7 +811,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         // look-alike ("…a similar treaty with the DPRK. This document sealed an alliance of Moscow and Pyongyang.";
         // on such a page Russia is named everywhere).
         const passing = own.filter((c) => c.kind !== 'reference' && !c.anaphoric && c.confidence >= 0.8);
-        const following = state.afterPassing && dprkNamed && !lookalike ? [...own, ...loose].filter((c) => c.kind === 'reference' && !passing.some((p) => overlaps(p, c))) : [];
+        // (There a weak pairing of the two sides' words, "这一条约 … 朝鲜", is a reference back too.)
+        const following = state.afterPassing && dprkNamed && !lookalike ? [...own, ...loose].filter((c) => !passing.includes(c) && !passing.some((p) => overlaps(p, c))) : [];
         kept = [...passing, ...following].sort((a, b) => a.start - b.start);
         state.afterPassing = passing.length > 0;
       } else kept = topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
