@@ -61,7 +61,7 @@ export interface CardReading {
   focusedName: string;
   /** The card's links: name and address. */
   links: { name: string; href: string }[];
-  /** Names of the card's links and buttons in tab order (DOM order; none has a tabindex). */
+  /** Names of the card's links and buttons Tab can reach, in tab order (DOM order; none has a tabindex). */
   tabStops: string[];
   /** The card's box in viewport (CSS px) coordinates. */
   rect: Box | null;
@@ -171,7 +171,13 @@ function readShadowRoot(root: ShadowRoot | null): string {
     links: [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({ name: squash(a.textContent), href: a.href })),
     focused: active !== null && (active === card || card.contains(active)),
     focusedName: active && active !== card && card.contains(active) ? squash(active.getAttribute('aria-label') || active.textContent) : '',
-    tabStops: [...card.querySelectorAll('a[href], button, textarea, summary')].map((el) => squash(el.getAttribute('aria-label') || el.textContent)),
+    // What Tab can reach: a closed disclosure's content (facts moved under "More") is not, its summary is.
+    tabStops: [...card.querySelectorAll('a[href], button, textarea, summary')]
+      .filter((el) => {
+        const shut = el.closest('details:not([open])');
+        return !shut || (el.tagName === 'SUMMARY' && el.parentElement === shut);
+      })
+      .map((el) => squash(el.getAttribute('aria-label') || el.textContent)),
     rect: { x: r.x, y: r.y, width: r.width, height: r.height },
     sheet: card.hasAttribute('data-sheet'),
     smallestText: Math.min(
