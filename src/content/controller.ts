@@ -41,6 +41,14 @@ export interface LiveMention {
 /** Slices of work stay short so the page never waits on us for a frame. */
 const SLICE_MS = 8;
 
+/**
+ * How long the first mentions wait, unpainted, for the card's code to judge their framing. Every change to
+ * the page's highlights has Chromium prepaint and paint the whole document again (about 0.3 s on a 10 MB
+ * page), so mentions painted plain and then moved to the framed highlight cost that twice; waiting paints
+ * them once. Past this, they are painted plain and moved when their framing is known.
+ */
+const HOLD_PAINT_MS = 1000;
+
 /** About 60 characters either side of the mention, cut at word edges. */
 function snippet(text: string, start: number, end: number): string {
   let from = Math.max(0, start - 60);
@@ -70,6 +78,9 @@ export class NotesController {
   /** The card module once loaded: it words the page's signals for the popup in the reader's language. */
   private loadedCardModule: CardModule | null = null;
   private reported = 0;
+  /** 'holding': mentions wait for their framing before the first paint (HOLD_PAINT_MS); after that, never again. */
+  private paintHold: 'none' | 'holding' | 'released' = 'none';
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   /** Listeners that live while notes are running on this page. */
   private runListeners: AbortController | null = null;
@@ -208,6 +219,10 @@ export class NotesController {
 
   private addFound(found: readonly FoundMention[]): void {
     if (found.length === 0) return;
+    // With the card's code here, new mentions (a feed's, a rescan's) are judged before they are painted, so
+    // that they are painted once; what does not fit in a slice is judged later (assessFraming).
+    const module = this.loadedCardModule;
+    const judgeUntil = module && this.settings.framingFlags ? performance.now() + SLICE_MS : 0;
     for (const item of found) {
       const range = item.range;
       const live: LiveMention = {
@@ -218,6 +233,7 @@ export class NotesController {
         framing: null,
         rects: () => range.getClientRects(),
       };
+      if (module && performance.now() < judgeUntil) live.framing = module.analyzePassage(this.passageOf(live), this.pageSignals);
       this.insertInOrder(live);
       this.indexLive(live);
     }
@@ -271,12 +287,27 @@ export class NotesController {
 
   private repaint(): void {
     const shown = this.visible();
+    if (this.paintHold !== 'released' && this.settings.framingFlags && shown.some((live) => !live.framing)) {
+      if (this.paintHold === 'none') {
+        this.paintHold = 'holding';
+        this.holdTimer = setTimeout(() => this.releasePaint(), HOLD_PAINT_MS);
+      }
+      return;
+    }
     this.highlighter.paint(
       shown.map((live) => ({ range: live.range, framed: live.framing !== null && live.framing.level !== 'none' })),
       this.settings.highlightStyle,
       this.settings.framingFlags,
     );
     if (shown.length > 0) this.ensureHover();
+  }
+
+  /** The first mentions are painted now, judged or not (the card's code is here, could not load, or took too long). */
+  private releasePaint(): void {
+    if (this.paintHold === 'released') return;
+    this.paintHold = 'released';
+    clearTimeout(this.holdTimer);
+    if (this.running) this.repaint();
   }
 
   private afterChange(): void {
@@ -321,6 +352,7 @@ export class NotesController {
       })
       .catch((error: unknown) => {
         console.warn('Context Notes: could not load the card', error);
+        this.releasePaint();
         return null;
       });
     return this.cardModule.then((module) => {
@@ -349,14 +381,16 @@ export class NotesController {
         live.framing = module.analyzePassage(this.passageOf(live), this.pageSignals);
         changed = true;
         if (performance.now() - sliceStart > SLICE_MS) {
-          this.afterChange();
-          changed = false;
+          // Painted once at the end, not after each slice: each change repaints the whole document.
           await yieldToPage();
           if (generation !== this.generation || !this.running) return;
           sliceStart = performance.now();
         }
       }
-      if (changed) this.afterChange();
+      const held = this.paintHold !== 'released';
+      this.paintHold = 'released';
+      clearTimeout(this.holdTimer);
+      if (changed || held) this.afterChange();
     } finally {
       this.assessing = false;
     }
@@ -492,6 +526,8 @@ export class NotesController {
     this.pendingRoots = [];
     this.generation += 1;
     clearTimeout(this.pauseTimer);
+    clearTimeout(this.holdTimer);
+    if (this.paintHold === 'holding') this.paintHold = 'none';
     this.runListeners?.abort();
     this.runListeners = null;
     this.watcher?.destroy();

@@ -1,7 +1,9 @@
 /**
- * content.js, on every page and frame: reads the page's text as a few large strings through the gate
- * (core/gate.ts) and loads the notes (notes.js: matcher, scanner, highlights) only once the gate opens.
- * Nearly every page stops here: one textContent, a few dozen String.includes, one XPath for shadow hosts.
+ * content.js, on every page and frame: reads the page's text through the gate (core/gate.ts) and loads the
+ * notes (notes.js: matcher, scanner, highlights) only once the gate opens. A small page (nearly every page) is
+ * read as one textContent, then, only if that left the gate shut, the text of each open shadow tree (one XPath
+ * and one selector query per tree to find their hosts); a large page goes straight to the notes. Nothing else
+ * runs on a page without a candidate word: no piece reader, no matcher.
  *
  * While the gate stays closed it touches no extension API at all (the first use builds the API's bindings in
  * the isolated world, which cost more than reading the page): no message listener, no settings. The popup
@@ -17,22 +19,20 @@ import { hostKey, SETTINGS_KEY } from '../core/settings';
 import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
-import { moreElementsThan, readPieces } from './pieces';
+import { moreElementsThan } from './pieces';
+import { shadowHostsIn } from './shadow-hosts';
 import { yieldToPage } from './yield';
 import type { NotesApi, NotesHandle } from './notes-entry';
 
 const SLICE_MS = 8;
 /** A page with at most this many elements is read as one string (nearly every page); a larger one goes to the notes. */
 const SMALL_PAGE = 20_000;
-/** Text read (characters) kept to answer a rescan from memory. */
-const KEEP_FOR_RESCAN = 4_000_000;
-/** Pieces read between two looks at the clock. */
-const PIECES_PER_CHECK = 16;
 /** Longer strings are read in windows of this many characters, with pauses between. */
 const WINDOW = 64 * 1024;
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math']);
 const OWN_PREFIX = 'context-notes-';
-const isSkipped = (el: Element) => SKIP.has(el.localName) || el.localName.startsWith(OWN_PREFIX);
+const isOwn = (el: Element) => el.localName.startsWith(OWN_PREFIX);
+/** Added elements whose text is not the page's (a script's data, a style): not read. */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math']);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -45,6 +45,20 @@ function removeLeftovers(doc: Document, win: Window & typeof globalThis): void {
   new Highlighter(win).clear();
   const children = doc.documentElement.children;
   for (let i = children.length - 1; i >= 0; i--) if (children[i]!.localName.startsWith(OWN_PREFIX)) children[i]!.remove();
+}
+
+/**
+ * The text of `tree` (its light DOM, one textContent), then of each open shadow tree in it and in those, in
+ * document order. The hosts are looked for only when the text before them left the gate shut. A leaf can only
+ * be a host itself (a paragraph a feed appends: no search).
+ */
+export function* treeTexts(tree: Element | ShadowRoot, doc: Document): Generator<string> {
+  yield tree.textContent ?? '';
+  const hosts =
+    tree.nodeType === ELEMENT_NODE && tree.firstElementChild === null
+      ? (tree as Element).shadowRoot ? [tree as Element] : []
+      : shadowHostsIn(tree, doc, true);
+  for (const host of hosts) if (host.shadowRoot && !isOwn(host)) yield* treeTexts(host.shadowRoot, doc);
 }
 
 export class PageSentinel {
@@ -123,68 +137,36 @@ export class PageSentinel {
     if (moreElementsThan(root, SMALL_PAGE)) return 'open';
     const reader = new PieceReader(this.gate, this.overlap, Infinity);
     let sliceStart = performance.now();
-    /** False when the walk should end: stopped, or the gate opened meanwhile (a mutation). */
-    const pause = async (): Promise<boolean> => {
-      if (performance.now() - sliceStart <= SLICE_MS) return true;
-      await yieldToPage();
-      sliceStart = performance.now();
-      return !this.stopped && !this.gate.open;
-    };
-    /** Feeds one text, a window at a time with pauses between when it is long. */
+    /** Feeds one tree's text, a window at a time with pauses between when it is long; 'stopped' when it should end. */
     const feed = async (text: string): Promise<GateAnswer | 'stopped'> => {
+      reader.restart();
       for (let at = 0; at < text.length; at += WINDOW) {
-        if (!(await pause())) return this.gate.open ? 'open' : 'stopped';
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+          if (this.stopped || this.gate.open) return this.gate.open ? 'open' : 'stopped';
+        }
         const answer = reader.feed(text.length <= WINDOW ? text : text.slice(at, at + WINDOW));
         if (answer !== 'shut') return answer;
       }
       return 'shut';
     };
-    // What was read so far (as fed, with tree starts), to read again from memory when the gate asks for the
-    // whole page after a DPRK word, instead of reading the DOM again; null once too much to keep.
-    let seen: { text: string; newTree: boolean }[] | null = [];
-    let seenLength = 0;
-    // Short pieces are joined (fewer searches).
-    let batch: string[] = [];
-    let batchNewTree = false;
-    let batched = 0;
-    const flush = async (): Promise<GateAnswer | 'stopped'> => {
-      const text = batch.length === 1 ? batch[0]! : batch.join('');
-      const newTree = batchNewTree;
-      batch = [];
-      batched = 0;
-      batchNewTree = false;
-      if (newTree) reader.restart();
-      if (seen) {
-        seen.push({ text, newTree });
-        seenLength += text.length;
-        if (seenLength > KEEP_FOR_RESCAN) seen = null;
-      }
+    // The light DOM as one string, then each open shadow tree's; trees read so far are fed again from memory
+    // when the gate asks for the whole page after a DPRK word.
+    const read: string[] = [];
+    for (const text of treeTexts(root, this.doc)) {
+      read.push(text);
       const answer = await feed(text);
-      if (answer !== 'rescan' || !seen) return answer;
-      reader.restart();
-      for (const part of seen) {
-        if (part.newTree) reader.restart();
-        const again = await feed(part.text);
-        if (again !== 'shut') return again;
+      if (answer !== 'rescan') {
+        if (answer === 'shut') continue;
+        return answer;
       }
-      return 'shut';
-    };
-    let count = 0;
-    for (const piece of readPieces(root, this.doc, { skip: isSkipped, wholeRootBelow: Infinity })) {
-      if (piece.newTree) {
-        const answer = await flush();
-        if (answer !== 'shut') return answer;
-        batchNewTree = true;
+      for (const again of read) {
+        const second = await feed(again);
+        if (second !== 'shut') return second;
       }
-      batch.push(piece.text);
-      batched += piece.text.length;
-      if (batched >= WINDOW) {
-        const answer = await flush();
-        if (answer !== 'shut') return answer;
-      }
-      if (++count % PIECES_PER_CHECK === 0 && !(await pause())) return this.gate.open ? 'open' : 'stopped';
     }
-    return flush();
+    return 'shut';
   }
 
   /** Text that arrived later: fed as it comes; a gate that wants the whole page again gets a new walk. */
@@ -200,13 +182,14 @@ export class PageSentinel {
         answer = reader.feed((record.target as CharacterData).data);
       } else {
         for (const node of Array.from(record.addedNodes)) {
-          reader.restart();
-          if (node.nodeType === TEXT_NODE) answer = reader.feed((node as Text).data);
-          else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element)) {
+          if (node.nodeType === TEXT_NODE) {
+            reader.restart();
+            answer = reader.feed((node as Text).data);
+          } else if (node.nodeType === ELEMENT_NODE && !SKIP.has((node as Element).localName) && !isOwn(node as Element)) {
             // The same reading as the page's: the subtree whole, then its open shadow trees.
-            for (const piece of readPieces(node as Element, this.doc, { skip: isSkipped, wholeRootBelow: Infinity })) {
-              if (piece.newTree) reader.restart();
-              answer = reader.feed(piece.text);
+            for (const text of treeTexts(node as Element, this.doc)) {
+              reader.restart();
+              answer = reader.feed(text);
               if (answer !== 'shut') break;
             }
           }

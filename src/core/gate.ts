@@ -45,7 +45,10 @@ export function longestLiteral(literals: Omit<GateLiterals, 'longest'>): number 
 export function createGate(literals: GateLiterals): Gate {
   let phase: 'core' | 'rest' = 'core';
   let open = false;
-  // String.includes over lower-cased text: nothing to compile on each page, and the normaliser's folding.
+  // Over lower-cased text (the normaliser's folding). The core literals, searched on every page, as one
+  // alternation: one pass over the text instead of one String.includes each (0.4 against 0.6 ms for 40 KB,
+  // first run). Only whether any matches counts, so the alternation's leftmost-first choice loses nothing.
+  let core: RegExp | null = null;
   let unseen: string[] = [];
   const seen = new Set<string>();
   const any = (list: readonly string[]) => list.some((literal) => seen.has(literal));
@@ -57,7 +60,8 @@ export function createGate(literals: GateLiterals): Gate {
       let lower = text.toLowerCase();
       if (INVISIBLE.test(lower)) lower = lower.replace(INVISIBLE_ALL, '');
       if (phase === 'core') {
-        if (!literals.core.some((literal) => lower.includes(literal))) return 'shut';
+        core ??= new RegExp(literals.core.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+        if (literals.core.length === 0 || !core.test(lower)) return 'shut';
         phase = 'rest';
         unseen = [...new Set([...literals.dprk, ...literals.russia, ...literals.agreement, ...literals.names.flat(2)])];
         return 'rescan';

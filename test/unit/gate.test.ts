@@ -16,6 +16,7 @@ import { compileMatcher, gateLiterals } from '../../src/core/matcher';
 import type { PackNames } from '../../src/core/pack-schema';
 import { pack } from '../../src/dataset/index';
 import { readPieces } from '../../src/content/pieces';
+import { treeTexts } from '../../src/content/sentinel';
 
 const names = pack.names as PackNames;
 const literals = gateLiterals(names);
@@ -107,7 +108,41 @@ describe('gate never stays shut where the matcher finds a mention (fast-check)',
   });
 });
 
-describe('readPieces (content.js and the scanner read the DOM through it)', () => {
+describe('the core search (one alternation of the core literals)', () => {
+  it('answers as String.includes of each literal would, whatever characters the literals hold', () => {
+    const chars = fc.constantFrom('a', 'b', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '\\', '-', 'é', '북');
+    const word = fc.array(chars, { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), fc.array(chars, { maxLength: 40 }), (core, textChars) => {
+        const text = textChars.join('');
+        const gate = createGate({ core, names: [], dprk: [], russia: [], agreement: [], longest: 4 });
+        expect(gate.feed(text) === 'rescan').toBe(core.some((literal) => text.includes(literal)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('treeTexts (content.js reads a small page through it)', () => {
+  it('gives the light DOM as one string, then each open shadow tree, nested ones and empty hosts too', () => {
+    document.body.innerHTML = '<p>light <b>text</b></p><x-widget></x-widget><div></div><p>after</p>';
+    const widget = document.querySelector('x-widget')!.attachShadow({ mode: 'open' });
+    widget.innerHTML = '<span>in widget</span><y-inner></y-inner>';
+    widget.querySelector('y-inner')!.attachShadow({ mode: 'open' }).innerHTML = '<i>nested</i>';
+    document.querySelector('div')!.attachShadow({ mode: 'open' }).innerHTML = '<em>in empty div</em>';
+    document.querySelector('p')!.attachShadow({ mode: 'closed' }).innerHTML = '<em>closed: never read</em>';
+    expect([...treeTexts(document.body, document)]).toEqual([document.body.textContent, 'in widget', 'nested', 'in empty div']);
+  });
+
+  it('a leaf added later is its own only host', () => {
+    const p = document.createElement('p');
+    p.textContent = 'fallback';
+    p.attachShadow({ mode: 'open' }).innerHTML = 'shadow text';
+    expect([...treeTexts(p, document)]).toEqual(['fallback', 'shadow text']);
+  });
+});
+
+describe('readPieces (the scanner reads the DOM through it)', () => {
   const html = (children: number) =>
     `<main><h1>Title</h1>${Array.from({ length: children }, (_, i) => `<p>para ${i} <a href="#">link</a> <em>em</em></p>`).join('')}</main><footer>foot</footer>`;
 
