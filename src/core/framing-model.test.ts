@@ -64,6 +64,15 @@ describe('weights and markers files', () => {
     expect(() => loadFramingModel(other, markersJson as MarkersFile)).toThrow(/train:framing/);
   });
 
+  it('the schema refuses an attribution entry that is a pattern, and a missing language', () => {
+    const bad = structuredClone(markersJson) as MarkersFile;
+    bad.attribution.ru.verbs.push('заяв(ил|ила)');
+    expect(markersSchema.safeParse(bad).success).toBe(false);
+    const none = structuredClone(markersJson) as Partial<MarkersFile>;
+    delete none.attribution;
+    expect(markersSchema.safeParse(none).success).toBe(false);
+  });
+
   it('index encoding round-trips', () => {
     const sorted = [0, 1, 127, 128, 16_383, 16_384, 262_143];
     expect(decodeIndex(encodeIndex(sorted))).toEqual(sorted);
@@ -135,6 +144,14 @@ describe('the quoted-speech rule holds for the model', () => {
     '"This is a disgrace," the senator said of the arms deliveries.',
     'Лавров заявил, что Запад ведёт «безрассудную» политику.',
     '북한 외무성은 미국을 "전쟁 미치광이"라고 비난했다.',
+    // Attribution forms read from the data (estimates, suggest, по оценкам, утверждает, 규정했다, "…"며).
+    'Kyiv estimates that the brigade was "all but wiped out" near the river.',
+    'Early reports suggest the shelling was "merciless" and "utterly senseless."',
+    'While the timetable is still unknown, the envoy said the partnership was "a disgrace to the West" and would last.',
+    'По оценкам Киева, потери бригады были «чудовищными».',
+    'Представитель МИД утверждает, что санкции «позорно провалились».',
+    '국방부는 이번 군사협력을 "무모한 도박"으로 규정했다.',
+    '조선중앙통신은 "미제의 추악한 망동"이라며 강하게 반발했다.',
   ])('neutral, quoting loaded words: %s', (sentence) => {
     const s = judge(sentence);
     expect(s.level).toBe('none');
