@@ -3,11 +3,11 @@
  * What it adds over the rules: sentences no rule explains, flagged as the author's judgement with the words that
  * weighed most. What it must keep: quoted and reported words are the speaker's, never the author's.
  *
- * Our own examples the shipped model does NOT catch today, or only just (kept here so that the gap stays
- * visible): "Plainly, Moscow wanted shells more than friendship.", "Arguably, the summit changed less than its hosts
- * claimed.", "Putin boasted of a friendship that costs him nothing.", "Who in Seoul still believes in quiet
- * diplomacy?"; near the threshold, "What exactly did Beijing expect from this?" and "북한이 러시아의 구애에 으스대는
- * 모양새다.". It wrongly flags the conditional "Should war break out, Moscow would help." (see framing.test.ts).
+ * Our own examples the shipped model does NOT catch today (kept here so that the gap stays visible): "Plainly,
+ * Moscow wanted shells more than friendship." and "Who in Seoul still believes in quiet diplomacy?" (no English
+ * function word the model knows its language by), "Arguably, the summit changed less than its hosts claimed.",
+ * "북한이 러시아의 구애에 으스대는 모양새다." (just under the threshold). It wrongly flags the conditional "Should war
+ * break out, Moscow would help." (see framing.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

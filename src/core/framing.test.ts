@@ -217,6 +217,16 @@ describe('reported speech, from the attribution data (framing-markers.json)', ()
     expect(only('Lavrov: Seoul must rethink its approach.').level).toBe('none');
   });
 
+  it('a reporting verb that mocks the speaker is the author’s, while what is reported stays the speaker’s', () => {
+    for (const text of ['The envoy boasted that the regime had never been stronger.', 'Посол твердит, что режим силён как никогда.', '대사는 괴뢰 정권이 곧 무너진다고 강변했다.']) {
+      const s = only(text);
+      expect(kinds(s.cues), text).toEqual(['sarcasm']);
+      expect(kinds(s.cues, true), text).toContain('loaded-term');
+    }
+    // A plain reporting verb leaves the sentence neutral.
+    expect(only('The envoy said that the regime had never been stronger.').level).toBe('none');
+  });
+
   it('"so-called" is the author’s distance, never an attribution verb', () => {
     expect(kinds(only('The so-called friendship treaty binds both sides.').cues)).toEqual(['sarcasm']);
   });

@@ -495,6 +495,13 @@ const RULES: Rule[] = [
   ),
   rule('sarcasm', 'так называем\\p{L}*|якобы|пресловут\\p{L}*|разумеется|конечно же', 'sarcasm or irony marker (Russian)'),
   { kind: 'sarcasm', re: /이른바|소위|가소로운/gu, why: 'sarcasm or irony marker (Korean)' },
+  // The author's choice of reporting verb judges the speaker even when what is reported is the speaker's.
+  rule(
+    'sarcasm',
+    'boast(?:s|ed|ing)|brag(?:s|ged|ging)|crow(?:s|ed|ing)|trumpet(?:s|ed|ing)|parrot(?:s|ed|ing)|peddl(?:es|ed|ing)|hyperventilat\\p{L}*|тверд(?:ит|ят|ил|ила|или)|разглагольств\\p{L}*|веща(?:ет|ют|л|ла|ли)|хвастал\\p{L}*|похвалял\\p{L}*|голословн\\p{L}*',
+    'a reporting verb that mocks or discredits the speaker: the author’s judgement of what is reported',
+  ),
+  { kind: 'sarcasm', re: /강변(?:했|하|한)|큰소리(?:쳤|치)|떠벌(?:렸|리)|둘러(?:댔|대)|우겼/gu, why: 'a reporting verb that mocks or discredits the speaker (Korean: 강변했다, 큰소리쳤다)' },
   // "the Democratic (!) Republic", "a historic (?) visit": the author's aside on the word before, in any language.
   { kind: 'sarcasm', re: /(?<=\S\s?)\((?:!|\?|\?!|!\?)\)/gu, why: 'an exclamation or question mark in brackets: the author mocks or doubts the word before it' },
   rule(
