@@ -22,6 +22,14 @@ export const markersSchema = z
     /** Words never named on the card as "weighed most" (function words): they weigh, but say nothing to a reader. */
     notShown: z.object(Object.fromEntries(MODEL_LANGUAGES.map((l) => [l, z.array(entry)])) as Record<(typeof MODEL_LANGUAGES)[number], z.ZodArray<typeof entry>>).strict(),
     languages: z.object(Object.fromEntries(MODEL_LANGUAGES.map((l) => [l, languageMarkers])) as Record<(typeof MODEL_LANGUAGES)[number], typeof languageMarkers>).strict(),
+    /** What marks reported speech for the rules (framing.ts), per language: the same plain-word entries. */
+    attribution: z
+      .object({
+        en: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1) }).strict(),
+        ru: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1) }).strict(),
+        ko: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1), endings: z.array(entry).min(1), nouns: z.array(entry).min(1) }).strict(),
+      })
+      .strict(),
   })
   .strict();
 

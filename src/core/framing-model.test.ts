@@ -3,11 +3,11 @@
  * What it adds over the rules: sentences no rule explains, flagged as the author's judgement with the words that
  * weighed most. What it must keep: quoted and reported words are the speaker's, never the author's.
  *
- * Our own examples the shipped model does NOT catch today, or only just (kept here so that the gap stays
- * visible): "Plainly, Moscow wanted shells more than friendship.", "Arguably, the summit changed less than its hosts
- * claimed.", "Putin boasted of a friendship that costs him nothing.", "Who in Seoul still believes in quiet
- * diplomacy?"; near the threshold, "What exactly did Beijing expect from this?" and "북한이 러시아의 구애에 으스대는
- * 모양새다.". It wrongly flags the conditional "Should war break out, Moscow would help." (see framing.test.ts).
+ * Our own examples the shipped model does NOT catch today (kept here so that the gap stays visible): "Plainly,
+ * Moscow wanted shells more than friendship." and "Who in Seoul still believes in quiet diplomacy?" (no English
+ * function word the model knows its language by), "Arguably, the summit changed less than its hosts claimed.",
+ * "북한이 러시아의 구애에 으스대는 모양새다." (just under the threshold). It wrongly flags the conditional "Should war
+ * break out, Moscow would help." (see framing.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,15 @@ describe('weights and markers files', () => {
     expect(markersSchema.safeParse(bad).success).toBe(false);
     const other = { ...(weightsJson as WeightsData), dense: ['rule:any'], denseWeights: [1] };
     expect(() => loadFramingModel(other, markersJson as MarkersFile)).toThrow(/train:framing/);
+  });
+
+  it('the schema refuses an attribution entry that is a pattern, and a missing language', () => {
+    const bad = structuredClone(markersJson) as MarkersFile;
+    bad.attribution.ru.verbs.push('заяв(ил|ила)');
+    expect(markersSchema.safeParse(bad).success).toBe(false);
+    const none = structuredClone(markersJson) as Partial<MarkersFile>;
+    delete none.attribution;
+    expect(markersSchema.safeParse(none).success).toBe(false);
   });
 
   it('index encoding round-trips', () => {
@@ -135,6 +144,14 @@ describe('the quoted-speech rule holds for the model', () => {
     '"This is a disgrace," the senator said of the arms deliveries.',
     'Лавров заявил, что Запад ведёт «безрассудную» политику.',
     '북한 외무성은 미국을 "전쟁 미치광이"라고 비난했다.',
+    // Attribution forms read from the data (estimates, suggest, по оценкам, утверждает, 규정했다, "…"며).
+    'Kyiv estimates that the brigade was "all but wiped out" near the river.',
+    'Early reports suggest the shelling was "merciless" and "utterly senseless."',
+    'While the timetable is still unknown, the envoy said the partnership was "a disgrace to the West" and would last.',
+    'По оценкам Киева, потери бригады были «чудовищными».',
+    'Представитель МИД утверждает, что санкции «позорно провалились».',
+    '국방부는 이번 군사협력을 "무모한 도박"으로 규정했다.',
+    '조선중앙통신은 "미제의 추악한 망동"이라며 강하게 반발했다.',
   ])('neutral, quoting loaded words: %s', (sentence) => {
     const s = judge(sentence);
     expect(s.level).toBe('none');

@@ -26,6 +26,13 @@ export interface MarkersFile {
   about: string;
   notShown: Record<ModelLanguage, string[]>;
   languages: Record<ModelLanguage, Record<MarkerClass, string[]>>;
+  /** Reported speech, read by the rules (framing.ts): see framing-markers.json's "about". */
+  attribution: AttributionData;
+}
+export interface AttributionData {
+  en: { according: string[]; verbs: string[] };
+  ru: { according: string[]; verbs: string[] };
+  ko: { according: string[]; verbs: string[]; endings: string[]; nouns: string[] };
 }
 
 export interface WeightsData {
@@ -59,6 +66,8 @@ export interface ModelInput {
   ruleKinds: readonly string[];
   /** Number of rule cues inside someone else's words. */
   quotedCues: number;
+  /** Quotation marks in the sentence with nobody speaking in it (no attribution, no "Speaker: …"). */
+  unowned?: boolean;
 }
 
 export interface ModelVerdict {
@@ -162,6 +171,7 @@ export function denseFeatureNames(): string[] {
     'mark:count',
     'quote:speaker',
     'quote:share',
+    'quote:unowned',
     'punct:question',
     'punct:exclaim',
     'punct:ellipsis',
@@ -353,6 +363,7 @@ export function extractFeatures(
   set('mark:count', Math.min(markerHits, 4) / 4);
   if (spans.length) set('quote:speaker', 1);
   set('quote:share', text.length ? speakerChars / text.length : 0);
+  if (input.unowned) set('quote:unowned', 1);
   if (/\?/.test(masked)) set('punct:question', 1);
   if (/!/.test(masked)) set('punct:exclaim', 1);
   if (/…|\.\.\./.test(masked)) set('punct:ellipsis', 1);

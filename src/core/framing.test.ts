@@ -168,6 +168,86 @@ describe('the quotation rule', () => {
   });
 });
 
+describe('reported speech, from the attribution data (framing-markers.json)', () => {
+  // Rules alone: what is asserted here is whose words the rules say they are.
+  const rules = compileFraming(lexicon, { model: null });
+  const only = (text: string) => {
+    const all = rules.assessSentences(text);
+    expect(all, text).toHaveLength(1);
+    return all[0]!;
+  };
+
+  it('estimates, reports that suggest, assessments and claims by name are the speaker’s, in three languages', () => {
+    for (const text of [
+      'Seoul’s spy agency estimates that the regime will inevitably send more troops.',
+      'Early reports suggest the puppets must now choose a side.',
+      'A retired general reckons the imperialists will never accept the pact.',
+      'По оценкам разведки, режим неизбежно пошлёт новых солдат.',
+      'Представитель ведомства утверждает, что режим должен ответить.',
+      '전문가들은 괴뢰 정부가 결국 대가를 치를 수밖에 없다고 전망했다.',
+      '국방부는 이번 협력을 "괴뢰들의 불장난"으로 규정했다.',
+    ]) {
+      const s = only(text);
+      expect(s.level, text).toBe('none');
+      expect(s.cues.length, text).toBeGreaterThan(0);
+      expect(s.cues.every((c) => c.quoted), text).toBe(true);
+    }
+  });
+
+  it('Korean: a quotation closed straight onto "-고" or "-며" is attributed', () => {
+    for (const text of ['통신은 "괴뢰 패당은 반드시 대가를 치러야 한다"며 위협했다.', '대변인은 "괴뢰들이 결코 이기지 못한다"고 주장했다.']) {
+      const s = only(text);
+      expect(s.level, text).toBe('none');
+      expect(kinds(s.cues), text).toEqual([]);
+    }
+  });
+
+  it('a single word in scare quotes outside what the speaker says stays the author’s, even when someone reports', () => {
+    const s = only('After weeks of “studying” the photographs, the ministry confirmed that troops had arrived.');
+    expect(kinds(s.cues)).toEqual(['sarcasm']);
+    // Inside the reported words it is the speaker's.
+    expect(kinds(only('The ministry confirmed that the “volunteers” had arrived.').cues)).toEqual([]);
+  });
+
+  it('a capitalised word in quotes is a name, not irony', () => {
+    for (const text of ['Как сообщает РИА «Новости», делегация пробудет в Пхеньяне два дня.', 'The newspaper “Izvestia” printed the text in full.'])
+      expect(kinds(only(text).cues), text).toEqual([]);
+  });
+
+  it('"(!)" and "(?)" after a word are the author’s aside, also inside reported speech', () => {
+    expect(kinds(only('The leaders of the Democratic (!) Republic received the guests.').cues)).toEqual(['sarcasm']);
+    expect(kinds(only('Как пишут газеты, Народная (!) Республика готовит парад.').cues)).toEqual(['sarcasm']);
+    expect(kinds(only('보도에 따르면 양측은 역사적인(?) 회담을 준비하고 있다.').cues)).toEqual(['sarcasm']);
+    expect(kinds(only('Exports rose (see the table) in May.').cues)).toEqual([]);
+  });
+
+  it('"The point is plain: …" is the author’s clause, not a speaker; "Lavrov: …" is a speaker', () => {
+    expect(kinds(only('The conclusion is simple: Seoul must rethink its approach.').cues)).toEqual(['prescriptive']);
+    expect(only('Lavrov: Seoul must rethink its approach.').level).toBe('none');
+  });
+
+  it('a reporting verb that mocks the speaker is the author’s, while what is reported stays the speaker’s', () => {
+    for (const text of ['The envoy boasted that the regime had never been stronger.', 'Посол твердит, что режим силён как никогда.', '대사는 괴뢰 정권이 곧 무너진다고 강변했다.']) {
+      const s = only(text);
+      expect(kinds(s.cues), text).toEqual(['sarcasm']);
+      expect(kinds(s.cues, true), text).toContain('loaded-term');
+    }
+    // A plain reporting verb leaves the sentence neutral.
+    expect(only('The envoy said that the regime had never been stronger.').level).toBe('none');
+  });
+
+  it('"so-called" is the author’s distance, never an attribution verb', () => {
+    expect(kinds(only('The so-called friendship treaty binds both sides.').cues)).toEqual(['sarcasm']);
+  });
+
+  it('tells the model which quotation marks nobody in the sentence owns', () => {
+    expect(rules.modelInput('This “military tourism” suits both capitals.').unowned).toBe(true);
+    expect(rules.modelInput('Kim called it “military tourism” on Friday.').unowned).toBe(false);
+    expect(rules.modelInput('Kim: “military tourism” is a lie.').unowned).toBe(false);
+    expect(rules.modelInput('The ministry published the figures.').unowned).toBe(false);
+  });
+});
+
 describe('levels and passages', () => {
   it('strong = loaded term plus another cue, or three cues', () => {
     expect(one('The regime must be stopped.').level).toBe('strong');

@@ -20,7 +20,7 @@
  * `author-judgement` cue with the words that weighed most is added, and counts as one author cue above.
  */
 import { cheapLetterClasses, expandSpaces, lowerLiterals } from './matcher';
-import { loadFramingModel, type FramingModel, type MarkersFile, type ModelInput, type WeightsData } from './framing-model';
+import { loadFramingModel, type AttributionData, type FramingModel, type MarkersFile, type ModelInput, type WeightsData } from './framing-model';
 import markersFile from './framing-markers.json';
 import weightsFile from './framing-weights.json';
 import type { FramingTerm } from './pack-schema';
@@ -102,6 +102,12 @@ interface Span {
   start: number;
   end: number;
 }
+interface SentenceCues {
+  cues: FramingCue[];
+  speaker: Span[];
+  dismissed: Span[];
+  unowned: boolean;
+}
 interface Region extends Span {
   speaker?: string;
 }
@@ -142,6 +148,8 @@ export function splitSentences(text: string): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0][0] === '.' && m[0].length === 1 && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // "the Democratic (!) Republic": an aside in brackets, not the end of a sentence.
+    if (text[m.index - 1] === '(' && /^[!?]+\)$/.test(m[0])) continue;
     // `“Why now?” he asked.` — a lower-case word after the terminator continues the sentence.
     const next = /\S/u.exec(text.slice(end, end + 4));
     if (m[0][0] !== '\n' && next && /\p{Ll}/u.test(next[0])) continue;
@@ -238,21 +246,34 @@ const inside = (spans: Span[], a: number, b: number): Span | undefined =>
 // ---------------------------------------------------------------------------------------------------------------
 // Reported speech
 
+/** A data entry (framing-markers.json) as RegExp source: a space is any run of spaces, a final * any letters. */
+const entrySource = (entry: string): string =>
+  entry
+    .replace(/\*$/, '')
+    .replace(/[.*]/g, '\\$&')
+    .replace(/ /g, '\\s+') + (entry.endsWith('*') ? '\\p{L}*' : '');
+/** Alternatives longest first, so that "calls for" wins over "calls". */
+const anyOf = (entries: readonly string[]): string => [...entries].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(entrySource).join('|');
+const WORD = (src: string) => `(?<![\\p{L}])(?:${src})(?![\\p{L}])`;
+
 /**
- * Attribution verbs and phrases. Group 1 = "according to"-like (the speaker follows); otherwise a verb whose
- * subject is the speaker. Cyrillic and Hangul verbs have no \b (ASCII-only in JS), hence the lookarounds.
+ * Attribution phrases and verbs, from the data in framing-markers.json (`attribution`, per language). Group 1 =
+ * "according to"-like (the speaker follows); otherwise a verb whose subject is the speaker. Korean: a reporting
+ * verb after "-고"/"-며", a quotative ending ("…라고 "), or a reporting noun after "…다는"/"…라는". Lower-case
+ * literals, run on lower-cased text ("iu" costs V8 case-folding closures at compile time).
  */
-const ATTRIBUTION = new RegExp(
-  [
-    '(\\baccording to\\b|\\bin the words of\\b|\\bas (?:\\S+ ){1,4}put it\\b|(?<![\\p{L}])(?:по словам|по мнению|по данным|согласно|как (?:заявил|сказал|отметил|пишет)\\p{L}*)(?![\\p{L}])|에 따르면)',
-    "\\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|stated|declared|declares|announced|announces|warned|warns|warning|wrote|writes|argued|argues|argue|arguing|claimed|claims|claiming|insisted|insists|vowed|vows|pledged|pledges|urged|urges|urging|(?<!so[ -])called|(?<!so[ -])calls|calling|describ(?:ed|es|ing)|dubbed|dubs|label(?:l?ed|s)|brand(?:ed|s)|termed|hailed|hails|hailing|prais(?:ed|es|ing)|denounc(?:ed|es|ing)|condemn(?:ed|s|ing)|accus(?:ed|es|ing)|slammed|slams|blasted|decried|decries|touted|touts|lauded|asserted|asserts|maintained|maintains|alleged|alleges|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|highlight(?:s|ed)|expect(?:s|ed)?|reiterated|explained|suggested|suggests|predicted|predicts|believes|believe|contended|contends|charged|mocked|replied|responded|asked|asks|tweeted|posted|reported|reports|quipped|boasted|remarked|promised|promises|acknowledged|admitted|denied|denies|rejected|hinted|cautioned|lamented|complained|countered|observed|opined|thanked|welcomed|expressed|quoted|cited|dismiss(?:ed|es)|derided|ridiculed|blamed|critici[sz]ed|rebuked|lambasted|calls? for)\\b",
-    '(?<![\\p{L}])(?:заяв(?:ил|ила|ило|или|ляет|ляют|лял|ляла|ляли)|объяви(?:л|ла|ло|ли)|сказа(?:л|ла|ло|ли)|отмети(?:л|ла|ло|ли)|отмеча(?:ет|ют|л|ла|ли)|подчеркну(?:л|ла|ло|ли)|подчёркива(?:ет|ют)|подчеркива(?:ет|ют|ется)|говори(?:т|тся|л|ла|ли)|назва(?:л|ла|ло|ли)|называ(?:ет|ют)|сообщи(?:л|ла|ло|ли)|сообща(?:ет|ют|ется)|добави(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|счита(?:ет|ют)|пиш(?:ет|ут)|призва(?:л|ла|ло|ли)|осуди(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|поблагодари(?:л|ла|ло|ли)|пообеща(?:л|ла|ло|ли)|увери(?:л|ла|ло|ли)|поясни(?:л|ла|ло|ли)|напомни(?:л|ла|ло|ли)|вырази(?:л|ла|ло|ли)|обвини(?:л|ла|ло|ли)|охарактеризова(?:л|ла|ло|ли)|обозначи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|цитиру(?:я|ет|ют)|переда(?:ёт|ет|ют|л|ла|ло|ли))(?![\\p{L}])',
-    '[고며] (?:말했|밝혔|강조했|주장했|전했|덧붙였|지적했|비판했|경고했|언급했|설명했|보도했|말한|밝힌)|(?:라고|이라고|다고|라며|다며|라면서|다면서)(?= )|(?:다는|라는|[’”"」]는)(?= (?:\\S+ ){0,2}(?:보도|주장|입장|관측|발표|설명|전언))',
-  ].join('|'),
-  'giu',
-);
-/** "That said", "needless to say" are the author's own. */
-const NOT_ATTRIBUTION = /(?:that|needless to|so to|suffice it to|it goes without) $/i;
+function attributionPattern(a: AttributionData): RegExp {
+  const according = [WORD(`${anyOf(a.en.according)}|as (?:\\S+ ){1,4}put it|${anyOf(a.ru.according)}`), anyOf(a.ko.according)].join('|');
+  const ko = [
+    `[고며] (?:${anyOf(a.ko.verbs)})`,
+    `(?:${anyOf(a.ko.endings)})(?= )|(?<=[’”"」』])[고며](?= )`,
+    `(?:다는|라는|[’”"」]는)(?= (?:\\S+ ){0,2}(?:${anyOf(a.ko.nouns)}))`,
+  ].join('|');
+  return new RegExp(cheapLetterClasses(`(${according})|${WORD(anyOf(a.en.verbs))}|${WORD(anyOf(a.ru.verbs))}|${ko}`), 'gu');
+}
+const ATTRIBUTION = attributionPattern((markersFile as MarkersFile).attribution);
+/** "That said", "needless to say" are the author's own; "so-called" is the author's distance, not a speaker. */
+const NOT_ATTRIBUTION = /(?:(?:that|needless to|so to|suffice it to|it goes without) |(?<![\p{L}])so[ -])$/iu;
 
 const NOUN_BEFORE = /(?:['’]s?|\b(?:the|its|their|his|her|these|those|such|of|whose|our|your|my|new|repeated|growing))\s+$/i;
 
@@ -271,9 +292,10 @@ function speakerNear(s: string, vs: number, ve: number, inverted: boolean): stri
   return cand.length > 60 ? cand.slice(0, 60) : cand;
 }
 
-/** Distancing words: the author's doubt even inside someone else's reported words. */
-const DISTANCING = /^(?:so[ -]called|supposed(?:ly)?|purported(?:ly)?|ostensibl[ey]|якобы|так называем\p{L}*|пресловут\p{L}*|이른바|소위)$/iu;
+/** Distancing words, and a bracketed "(!)" or "(?)": the author's doubt even inside someone else's reported words. */
+const DISTANCING = /^(?:so[ -]called|supposed(?:ly)?|purported(?:ly)?|ostensibl[ey]|якобы|так называем\p{L}*|пресловут\p{L}*|이른바|소위|\((?:!|\?|\?!|!\?)\))$/iu;
 const HEADLINE_SPEAKER = /^(\p{Lu}[\p{L}\p{N}.'’ -]{0,40}?):\s+\S/u;
+const CLAUSE_VERB = /(?<![\p{L}])(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|это|был[аио]?|есть|будет|стал[аио]?)(?![\p{L}])/iu;
 const RUBRIC = /^(?:analysis|opinion|comment|commentary|editorial|explainer|exclusive|update|breaking|live|watch|video|photos?|interview|review|view|мнение|колонка|анализ|комментарий|итоги|видео|фото|эксклюзив)$/iu;
 
 /** Spans of a sentence that are someone else's words without quotation marks (plus who, when recognisable). */
@@ -291,10 +313,15 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
   const out: Region[] = [];
   // Headline style "Lavrov: the West will regret it": the named speaker's claim (not a rubric such as "Analysis:").
   const head = HEADLINE_SPEAKER.exec(s);
-  if (head && head[1]!.trim().split(/\s+/).length <= 5 && !RUBRIC.test(head[1]!.trim()) && !/^[\p{Lu}\d-]+$|\./u.test(head[1]!.trim()) && !isStanceLead(head[1]!))
-    out.push({ start: head[1]!.length + 1, end: s.length, speaker: head[1]!.trim() });
-  ATTRIBUTION.lastIndex = 0;
-  for (let m = ATTRIBUTION.exec(s); m; m = ATTRIBUTION.exec(s)) {
+  const who = head?.[1]!.trim() ?? '';
+  // Not a rubric ("Analysis:"), not an abbreviation, and not the author's own clause or stance lead-in ("The lesson is plain: …", "Make no mistake: …").
+  if (head && who.split(/\s+/).length <= 5 && !RUBRIC.test(who) && !/^[\p{Lu}\d-]+$|\./u.test(who) && !CLAUSE_VERB.test(who) && !isStanceLead(who))
+    out.push({ start: head[1]!.length + 1, end: s.length, speaker: who });
+  const lower = s.toLowerCase();
+  // Offsets in the lower-cased text are offsets in `s` only when lower-casing kept the length (not so for "İ").
+  const [re, text] = lower.length === s.length ? [ATTRIBUTION, lower] : [caseInsensitive(ATTRIBUTION), s];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const vs = m.index;
     const ve = vs + m[0].length;
     if (inside(quoted, vs, ve) || NOT_ATTRIBUTION.test(s.slice(Math.max(0, vs - 20), vs))) continue;
@@ -478,6 +505,15 @@ const RULES: Rule[] = [
   ),
   rule('sarcasm', 'так называем\\p{L}*|якобы|пресловут\\p{L}*|разумеется|конечно же', 'sarcasm or irony marker (Russian)'),
   { kind: 'sarcasm', re: /이른바|소위|가소로운/gu, why: 'sarcasm or irony marker (Korean)' },
+  // The author's choice of reporting verb judges the speaker even when what is reported is the speaker's.
+  rule(
+    'sarcasm',
+    'boast(?:s|ed|ing)|brag(?:s|ged|ging)|crow(?:s|ed|ing)|trumpet(?:s|ed|ing)|parrot(?:s|ed|ing)|peddl(?:es|ed|ing)|hyperventilat\\p{L}*|тверд(?:ит|ят|ил|ила|или)|разглагольств\\p{L}*|веща(?:ет|ют|л|ла|ли)|хвастал\\p{L}*|похвалял\\p{L}*|голословн\\p{L}*',
+    'a reporting verb that mocks or discredits the speaker: the author’s judgement of what is reported',
+  ),
+  { kind: 'sarcasm', re: /강변(?:했|하|한)|큰소리(?:쳤|치)|떠벌(?:렸|리)|둘러(?:댔|대)|우겼/gu, why: 'a reporting verb that mocks or discredits the speaker (Korean: 강변했다, 큰소리쳤다)' },
+  // "the Democratic (!) Republic", "a historic (?) visit": the author's aside on the word before, in any language.
+  { kind: 'sarcasm', re: /(?<=\S\s?)\((?:!|\?|\?!|!\?)\)/gu, why: 'an exclamation or question mark in brackets: the author mocks or doubts the word before it' },
   rule(
     'second-person',
     "you(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)?|imagine|make no mistake|ask yourself|picture this|mark my words|consider this",
@@ -541,20 +577,25 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
 
   /**
    * Cues of one sentence [a, b) of `text`, with quotation spans of the whole text; for the model, in sentence
-   * offsets: `speaker` = someone else's words, `dismissed` = rule matches judged not the author's stance.
+   * offsets: `speaker` = someone else's words, `dismissed` = rule matches judged not the author's stance,
+   * `unowned` = quotation marks with nobody speaking in the sentence (often the author's own distance).
    */
-  function sentenceCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): { cues: FramingCue[]; speaker: Span[]; dismissed: Span[] } {
+  function sentenceCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): SentenceCues {
     const s = text.slice(a, b);
     const local = (list: Span[]) =>
       list.filter((q) => q.end > a && q.start < b).map((q) => ({ start: Math.max(0, q.start - a), end: Math.min(s.length, q.end - a) }));
     const outer = local(spans.outer);
     const reported = reportedRegions(s, outer);
-    const attributed = reported.length > 0;
     const speakerForQuotes = reported.find((r) => r.speaker)?.speaker ?? colonSpeaker(s, outer);
-    // Single-word quotes with nobody speaking in the sentence: the author's scare quotes.
-    const scare = attributed
-      ? []
-      : local(spans.all).filter((q) => /^[\p{L}\p{N}-]{2,30}$/u.test(s.slice(q.start + 1, q.end - 1)));
+    // Single-word quotes outside everything a speaker says in the sentence: the author's scare quotes
+    // ("after months of “seeing” nothing, the ministry confirmed…" is the author's, though someone reports).
+    // A capitalised word in quotes inside the sentence is a name (an agency, a paper, an operation), not irony.
+    const scare = local(spans.all).filter(
+      (q) =>
+        /^[\p{L}\p{N}-]{2,30}$/u.test(s.slice(q.start + 1, q.end - 1)) &&
+        !(q.start > 0 && /^\p{Lu}/u.test(s.slice(q.start + 1))) &&
+        !reported.some((r) => q.start >= r.start - 1 && q.end <= r.end + 1),
+    );
     const cues: FramingCue[] = [];
     const add = (kind: CueKind, start: number, end: number, why: string, neutral?: string, termId?: string) => {
       const inScare = inside(scare, start, end);
@@ -609,12 +650,13 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
       });
     const qm = /\?["'”’»」』)]*\s*$/.exec(s);
     if (qm && !inside(outer, qm.index, qm.index + 1) && isRhetorical(s)) add('rhetorical-question', 0, s.length, 'a question the author asks to argue, not to inform');
-    const speaker = [...outer.filter((q) => !inside(scare, q.start, q.end)), ...reported.map(({ start, end }) => ({ start, end }))];
-    return { cues: dedupe(cues), speaker, dismissed };
+    const quotes = outer.filter((q) => !inside(scare, q.start, q.end));
+    const speaker = [...quotes, ...reported.map(({ start, end }) => ({ start, end }))];
+    return { cues: dedupe(cues), speaker, dismissed, unowned: quotes.length > 0 && !reported.length && !speakerForQuotes };
   }
 
-  function inputOf(s: string, cues: FramingCue[], speaker: Span[], dismissed: Span[]): ModelInput {
-    return { text: s, speaker, dismissed, ruleKinds: cues.filter((c) => !c.quoted).map((c) => c.kind), quotedCues: cues.filter((c) => c.quoted).length };
+  function inputOf(s: string, { cues, speaker, dismissed, unowned }: SentenceCues): ModelInput {
+    return { text: s, speaker, dismissed, unowned, ruleKinds: cues.filter((c) => !c.quoted).map((c) => c.kind), quotedCues: cues.filter((c) => c.quoted).length };
   }
 
   /**
@@ -622,11 +664,12 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
    * gave an author cue: the rules stay the reasons; the model only speaks where they are silent.
    */
   function judgedCues(text: string, a: number, b: number, spans: { outer: Span[]; all: Span[] }): FramingCue[] {
-    const { cues, speaker, dismissed } = sentenceCues(text, a, b, spans);
+    const found = sentenceCues(text, a, b, spans);
+    const { cues } = found;
     const model = modelOf();
     if (!model || cues.some((c) => !c.quoted)) return cues;
     const s = text.slice(a, b);
-    const verdict = model.assess(inputOf(s, cues, speaker, dismissed));
+    const verdict = model.assess(inputOf(s, found));
     if (!verdict?.opinion) return cues;
     const words = verdict.words.map((w) => `“${w}”`).join(', ');
     cues.push({
@@ -642,8 +685,7 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
   }
 
   function modelInput(sentence: string): ModelInput {
-    const { cues, speaker, dismissed } = sentenceCues(sentence, 0, sentence.length, quoteSpans(sentence));
-    return inputOf(sentence, cues, speaker, dismissed);
+    return inputOf(sentence, sentenceCues(sentence, 0, sentence.length, quoteSpans(sentence)));
   }
 
   function page(pageSignals?: PageSignals): FramingCue[] {
