@@ -36,6 +36,8 @@ export interface LanguageLexicon {
   replaces?: string[];
   signing?: string[];
   withParty?: string[];
+  pointing?: string[];
+  pointingAfter?: string[];
   exclusions?: Record<string, string[]>;
 }
 
@@ -75,7 +77,7 @@ function add(into: Record<string, string[]>, lang: string, terms: string[]): voi
 const cache = new WeakMap<PackNames, PackNames>();
 
 /** The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id). */
-const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty'] as const;
+const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter'] as const;
 type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 
 /**

@@ -182,4 +182,23 @@ describe('8. on a page about another treaty, the sentence after a passing mentio
     // The Iran sentence stays silent.
     expect(texts.some((t) => t.includes('伊朗'))).toBe(false);
   });
+  it('takes the treaty\'s name there when a word points back to it ("questo", "this"), without the DPRK side', () => {
+    const it_ = [
+      'Mosca e Teheran firmano un trattato di partenariato',
+      'L’accordo con l’Iran non prevede un’alleanza militare, secondo i diplomatici iraniani.',
+      'Un anno prima Mosca aveva concluso un trattato dallo stesso nome con la Corea del Nord.',
+      'Questo “trattato sul partenariato strategico globale” obbliga le parti a un aiuto militare immediato.',
+    ];
+    expect(found(...it_).some((t) => t.startsWith('trattato sul partenariato'))).toBe(true);
+    expect(found(...page('This mutual defence pact obliges each side to help the other at once.'))).toContain('This mutual defence pact');
+  });
+  it('not a general word that points back to the page\'s own treaty after a comparison', () => {
+    const texts = found(
+      'Russia and Iran to sign a partnership treaty',
+      'Iran\'s envoy said the treaty would have no defence clause, unlike the agreements Moscow signed with Pyongyang and Minsk.',
+      '"This agreement is of another nature," he told reporters.',
+    );
+    expect(texts.some((t) => t.includes('Pyongyang'))).toBe(true);
+    expect(texts.some((t) => /this agreement/i.test(t))).toBe(false);
+  });
 });

@@ -364,6 +364,8 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.generic),
     allTerms(names.signing),
     allTerms(names.withParty),
+    allTerms(names.pointing),
+    allTerms(names.pointingAfter),
   ];
 }
 
@@ -402,6 +404,14 @@ interface ExclusionHit extends Hit {
 }
 
 /** All matches of all terms, overlaps resolved leftmost-longest. */
+/** Nothing but spaces and quotation marks: "questo “trattato", "this treaty". */
+const QUOTES_OR_SPACE = /^[\s"'“”„«»‘’‚‹›「」『』]*$/u;
+
+/** The hit starts a word (Hangul and alphabetic terms match without boundaries only in kana and ideographs). */
+function startsWord(text: string, h: Hit): boolean {
+  return h.start === 0 || !/[\p{L}\p{N}]/u.test(text[h.start - 1]!) || /[\u3040-\u30FF\u3400-\u9FFF]/u.test(text[h.start]!);
+}
+
 function findHits(terms: readonly Term[], text: string): Hit[] {
   const raw: Hit[] = [];
   for (const t of terms) {
@@ -481,6 +491,8 @@ interface SentenceAnalysis extends Hit {
   exclusionContext: boolean;
   /** The DPRK side named in the sentence. */
   dprkNamed: boolean;
+  /** A treaty word of the sentence has a word that points back beside it ("this treaty", "hiệp ước này"). */
+  pointedBack: boolean;
 }
 
 interface Settled {
@@ -493,6 +505,7 @@ interface Settled {
   lookalike: boolean;
   /** The DPRK side named in the sentence. */
   dprkNamed: boolean;
+  pointedBack: boolean;
 }
 
 interface BlockAnalysis {
@@ -515,6 +528,8 @@ interface Prepared {
   generic: Term[];
   signing: Term[];
   withParty: Term[];
+  pointing: Term[];
+  pointingAfter: Term[];
 }
 
 export interface CompileOptions {
@@ -556,8 +571,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[]];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty };
+    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [
+      Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[],
+    ];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter };
     return true;
   }
   const terms = (): Prepared => {
@@ -601,7 +618,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -622,6 +639,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     // Verbs of signing matter only beside the DPRK side: looked for only in a block that names it.
     const signHits = kpHits.length > 0 ? findHits(signing, text) : [];
     const withHits = signHits.length > 0 ? findHits(withParty, text) : [];
+    // Words that point back ("this", "questo", "이"), beside a treaty word: looked for only in a block that has one.
+    const treatyish = nameHits.length + agHits.length + refHits.length + genericHits.length > 0;
+    const pointHits = treatyish ? findHits(pointing, text).filter((h) => startsWord(text, h)) : [];
+    const pointAfterHits = treatyish ? findHits(pointingAfter, text).filter((h) => startsWord(text, h)) : [];
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
@@ -700,6 +721,12 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       mergeAdjacent(kept, text);
 
       const treatyWords = [...names_, ...words, ...refs];
+      // Not a general word ("this agreement" after "unlike the ones Moscow signed with Pyongyang" is the page's own).
+      const pointedBack = [...names_, ...ag, ...refs].some(
+        (t) =>
+          inS(pointHits).some((d) => d.end <= t.start && t.start - d.end <= 3 && QUOTES_OR_SPACE.test(text.slice(d.end, t.start))) ||
+          inS(pointAfterHits).some((d) => t.end <= d.start && d.start - t.end <= 3 && QUOTES_OR_SPACE.test(text.slice(t.end, d.start))),
+      );
       // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
       const replacing = rp.length > 0;
       // The exclusions that qualify a treaty word of a sentence naming either side: a look-alike sentence.
@@ -749,7 +776,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
-      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0 });
+      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0, pointedBack });
     }
     let modern = 0;
     for (const m of text.matchAll(YEAR)) if (isTreatyYear(m[1]!)) modern++;
@@ -782,7 +809,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
           topic = 'lookalike';
           lookalikeBlocksLeft = 1;
         } else if (kept.some((c) => !c.anaphoric)) topic = 'target';
-        return { kept, loose, lookalike: lookalike || continues, earlier: s.earlier && !aside, dprkNamed: s.dprkNamed };
+        return { kept, loose, lookalike: lookalike || continues, earlier: s.earlier && !aside, dprkNamed: s.dprkNamed, pointedBack: s.pointedBack };
       });
     });
   }
@@ -803,16 +830,16 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
    * look-alike page, the sentence before named this treaty in passing.
    */
   function emit(original: string, norm: Normalized, sentences: readonly Settled[], state: { hasMention: boolean; afterPassing?: boolean }, out: Mention[], topic: PageTopic = 'local'): void {
-    for (const { kept: own, loose, lookalike, dprkNamed } of sentences) {
+    for (const { kept: own, loose, lookalike, dprkNamed, pointedBack } of sentences) {
       let kept: Candidate[];
       if (topic === 'lookalike') {
         // On a page about a look-alike, what names both sides in its own words (a passing comparison), and the
-        // references of the sentence right after it when it names the DPRK side again and is not about the
-        // look-alike ("…a similar treaty with the DPRK. This document sealed an alliance of Moscow and Pyongyang.";
-        // on such a page Russia is named everywhere).
+        // references of the sentence right after it when it names the DPRK side again or points back ("this
+        // treaty") and is not about the look-alike ("…a similar treaty with the DPRK. This document sealed an
+        // alliance of Moscow and Pyongyang."; on such a page Russia is named everywhere).
         const passing = own.filter((c) => c.kind !== 'reference' && !c.anaphoric && c.confidence >= 0.8);
         // (There a weak pairing of the two sides' words, "这一条约 … 朝鲜", is a reference back too.)
-        const following = state.afterPassing && dprkNamed && !lookalike ? [...own, ...loose].filter((c) => !passing.includes(c) && !passing.some((p) => overlaps(p, c))) : [];
+        const following = state.afterPassing && (dprkNamed || pointedBack) && !lookalike ? [...own, ...loose].filter((c) => !passing.includes(c) && !passing.some((p) => overlaps(p, c))) : [];
         kept = [...passing, ...following].sort((a, b) => a.start - b.start);
         state.afterPassing = passing.length > 0;
       } else kept = topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;

@@ -229,6 +229,8 @@ export const lexiconEntrySchema = z.strictObject({
   replaces: lexiconWords.optional(),
   signing: lexiconWords.optional(),
   withParty: lexiconWords.optional(),
+  pointing: lexiconWords.optional(),
+  pointingAfter: lexiconWords.optional(),
   exclusions: z.record(z.string(), lexiconWords).optional(),
 });
 
@@ -267,6 +269,13 @@ export const namesSchema = z.strictObject({
   signing: termsByLanguage.optional(),
   /** Words for "with" and "between" that tie a signing verb to the DPRK side ("with", "между", "과", "と", "与"). */
   withParty: termsByLanguage.optional(),
+  /**
+   * Words that point back, written before the noun ("this", "questo", "этот", "이", "这一"): right after a passing
+   * mention on a page about a look-alike, "this treaty" in the next sentence is the one just named.
+   */
+  pointing: termsByLanguage.optional(),
+  /** The same written after the noun (Vietnamese "hiệp ước này"). */
+  pointingAfter: termsByLanguage.optional(),
   /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
   lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
 }).superRefine((names, ctx) => {
