@@ -9,7 +9,9 @@
  * - `endings`: how many letters may follow the stem ("smlouvy", "smlouvou", "dohodě"); 0 for languages that
  *   do not inflect (Vietnamese) or where a word needs no case forms;
  * - `apostrophe`: a suffix may follow after an apostrophe (Turkish "Rusya'nın", "KDHC’ye");
- * - `prefixes`: clitics that may be written onto the front (Arabic "و", "ب", "ال").
+ * - `prefixes`: clitics that may be written onto the front (Arabic "و", "ب", "ال");
+ * - `dotless`: "i" and "ı" stand for each other and for "İ" (Turkish: a headline in capitals, "ANLAŞMASI",
+ *   lower-cases to "anlaşmasi", and "İ" is left as it is by the normaliser).
  * A word written with a leading "=" is taken as it is ("=Nga": only "Nga"); digits never inflect.
  *
  * Runs at build time (build.mjs folds the lexicon into the names the page bundles carry) and in Node (CLI,
@@ -21,6 +23,7 @@ export interface MorphologyRule {
   strip?: string[];
   endings?: number;
   apostrophe?: boolean;
+  dotless?: boolean;
   prefixes?: string[];
 }
 
@@ -43,17 +46,19 @@ export interface LanguageLexicon {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LETTER = /\p{L}/u;
+const DOTTED = (s: string) => s.replace(/[iı]/g, '[iı\\u0130]');
 
 /** One word's pattern under the rule. */
 export function wordPattern(word: string, rule: MorphologyRule = {}): string {
   const exact = word.startsWith('=');
   let w = (exact ? word.slice(1) : word).toLowerCase();
   const last = w.at(-1) ?? '';
-  if (exact || !LETTER.test(last) || !rule.endings) return escape(w);
+  const dots = rule.dotless ? DOTTED : (s: string) => s;
+  if (exact || !LETTER.test(last) || !rule.endings) return dots(escape(w));
   const strip = new Set((rule.strip ?? []).map((s) => s.toLowerCase()));
   for (let i = 0; i < 2 && w.length > 3 && strip.has(w.at(-1)!); i++) w = w.slice(0, -1);
   const suffix = `\\p{L}{0,${rule.endings}}`;
-  return `${escape(w)}${suffix}${rule.apostrophe ? `(?:'\\p{L}{1,8})?` : ''}`;
+  return `${dots(escape(w))}${suffix}${rule.apostrophe ? `(?:'\\p{L}{1,8})?` : ''}`;
 }
 
 /**

@@ -638,7 +638,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const replaceHits = findHits(replaces, text);
     // Verbs of signing matter only beside the DPRK side: looked for only in a block that names it.
     const signHits = kpHits.length > 0 ? findHits(signing, text) : [];
-    const withHits = signHits.length > 0 ? findHits(withParty, text) : [];
+    const withHits = kpHits.length > 0 ? findHits(withParty, text) : [];
     // Words that point back ("this", "questo", "이"), beside a treaty word: looked for only in a block that has one.
     const treatyish = nameHits.length + agHits.length + refHits.length + genericHits.length > 0;
     const pointHits = treatyish ? findHits(pointing, text).filter((h) => startsWord(text, h)) : [];
@@ -746,7 +746,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
-        if (!ag.includes(a) && !tiedToDprk(text, a, k)) continue;
+        if (!ag.includes(a) && !tiedToDprk(text, a, k, inS(signHits), inS(withHits))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
@@ -757,7 +757,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // "북한과 체결한", "与朝鲜签署的"), in a sentence that speaks of an agreement, when the page names Russia.
       const signs = words.length + refs.length > 0 ? inS(signHits) : [];
       for (const v of signs) {
-        const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], inS(withHits));
+        const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], inS(withHits), ru);
         if (!k) continue;
         // From the agreement word the clause puts before the verb ("agreements Moscow has signed with…").
         const head = [...words, ...refs].filter((h) => h.end <= v.start && v.start - h.end <= 40 && !/[;:()]/.test(text.slice(h.end, v.start))).at(-1);
@@ -962,13 +962,18 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
   }
 }
 
-function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
+function tiedToDprk(text: string, word: Hit, dprk: Hit, signs: readonly Hit[], withWords: readonly Hit[]): boolean {
   if (dprk.start >= word.end) {
     const gap = text.slice(word.end, dprk.start);
     return gap.length <= 16 && (gap.match(/\p{L}+/gu)?.length ?? 0) <= 2;
   }
+  const within = (h: Hit) => h.start >= dprk.end && h.end <= word.start;
+  // The word between is a verb ("Triều Tiên ký thỏa thuận"), or a verb of signing stands just before the sides
+  // (Arabic verb first: "وقعت روسيا وكوريا الشمالية اتفاقا"): the DPRK side signs the agreement, not owns it.
+  if (signs.some((v) => within(v) || (v.end <= dprk.start && dprk.start - v.end <= 30 && !/[;:(),.]/.test(text.slice(v.end, dprk.start))))) return false;
   const gap = text.slice(dprk.end, word.start);
-  return /^[\s\p{P}]*(?:\p{L}{1,3}[\s\p{P}]*)?$/u.test(gap);
+  // One short particle ("북한과의 협정"), or a word for "with"/"between" (Turkish "Pyongyang arasındaki anlaşma").
+  return /^[\s\p{P}]*(?:\p{L}{1,3}[\s\p{P}]*)?$/u.test(gap) || (withWords.some(within) && /^[\s\p{P}]*\p{L}+[\s\p{P}]*$/u.test(gap));
 }
 
 /**
@@ -977,7 +982,7 @@ function tiedToDprk(text: string, word: Hit, dprk: Hit): boolean {
  * listed there do not count as words), or before it with only that word between ("북한과 체결한", "Kuzey Kore
  * ile imzaladığı", "北朝鮮と結んだ") or just before the DPRK side ("与朝鲜签署").
  */
-function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: readonly Hit[], withWords: readonly Hit[]): Hit | undefined {
+function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: readonly Hit[], withWords: readonly Hit[], russia: readonly Hit[] = []): Hit | undefined {
   const inside = (h: Hit, s: number, e: number) => h.start >= s && h.end <= e;
   const after = dprk.find((k) => k.start >= verb.end);
   if (after && after.start - verb.end <= 45) {
@@ -991,6 +996,10 @@ function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: reado
     const gap = text.slice(before.end, verb.start);
     if ((gap.match(/\p{L}+/gu)?.length ?? 0) > 2 || /[;:(),，、]/.test(gap)) return undefined;
     if (withWords.some((h) => inside(h, before.end, verb.start) || (h.end <= before.start && before.start - h.end <= 1))) return before;
+    // The DPRK side signs, with the Russian side after "with" ("Кім Чен Ин уклав з Путіним").
+    const partner = russia.find((l) => l.start >= verb.end && l.start - verb.end <= 20);
+    const between = partner ? text.slice(verb.end, partner.start) : '';
+    if (partner && withWords.some((h) => inside(h, verb.end, partner.start)) && !dprk.some((k) => inside(k, verb.end, partner.start)) && (between.match(/\p{L}+/gu)?.length ?? 0) <= 2 && !/[;:(),.《「『"]/.test(between)) return before;
   }
   return undefined;
 }

@@ -216,6 +216,7 @@ export const lexiconEntrySchema = z.strictObject({
       strip: z.array(z.string().regex(/^\p{L}$/u, 'must be one letter')).optional(),
       endings: z.number().int().min(0).max(8).optional(),
       apostrophe: z.boolean().optional(),
+      dotless: z.boolean().optional(),
       prefixes: z.array(z.string().regex(/^\p{L}{1,4}$/u, 'must be a few letters')).optional(),
     })
     .optional(),

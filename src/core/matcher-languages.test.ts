@@ -1,0 +1,190 @@
+/**
+ * Detection in every language the pack covers (issue 15): for each language, short news-like pages of each
+ * failure class — the treaty's name in its case forms and word orders, leaders and capitals as the parties,
+ * references once the page is on topic, passing mentions on pages about something else — and the look-alikes
+ * that must stay silent. Every text here is the project's own, written to probe the lexicon, not taken from
+ * any page.
+ */
+import { describe, expect, it } from 'vitest';
+import pack from '../dataset/treaty-2024.json';
+import { compileMatcher } from './matcher';
+import { namesSchema } from './pack-schema';
+
+const matcher = compileMatcher(namesSchema.parse(pack.names));
+const found = (page: string[]) => matcher.findInDocument(page).map(({ mention }) => mention.text);
+
+/** [language, what it probes, the page (blocks), a mention it must underline]. */
+type Positive = [string, string, string[], RegExp];
+/** [language, what it is, the page (blocks)]: nothing may be underlined. */
+type Silent = [string, string, string[]];
+
+const positives: Positive[] = [
+  // Czech
+  ['cs', 'name, locative', ['Ve smlouvě o komplexním strategickém partnerství mezi Ruskem a KLDR stojí, že si strany pomohou.'], /smlouvě/],
+  ['cs', 'name, instrumental', ['Moskva a Pchjongjang se loni smlouvou zavázaly ke vzájemné vojenské pomoci.'], /smlouvou/],
+  ['cs', 'leaders as parties', ['Pakt, který Kim Čong-un uzavřel s Putinem, znepokojuje Soul i Tokio.'], /[Pp]akt/],
+  ['cs', 'capitals as parties', ['Obranná dohoda mezi Moskvou a Pchjongjangem platí od prosince.'], /dohoda/],
+  [
+    'cs',
+    'references on topic',
+    ['Rusko a Severní Korea podepsaly v červnu 2024 smlouvu o vzájemné pomoci.', 'Dokument nemá časové omezení a jeho článek 4 ukládá poskytnout vojenskou pomoc.', 'Ratifikace proběhla v listopadu.'],
+    /článek 4/,
+  ],
+  ['cs', 'passing, Ukraine page', ['Boje u Kurska pokračují.', 'Podle smlouvy, kterou Rusko loni uzavřelo s KLDR, mohou severokorejští vojáci bojovat po boku ruské armády.'], /smlouvy/],
+  ['cs', 'North Korea in case forms', ['Rusko podepsalo se Severní Koreou smlouvu o strategickém partnerství.'], /smlouvu/],
+  // Polish
+  ['pl', 'name, locative', ['W traktacie o kompleksowym partnerstwie strategicznym Rosja i KRLD obiecały sobie pomoc.'], /traktacie/],
+  ['pl', 'name, instrumental', ['Moskwa i Pjongjang związały się traktatem o wzajemnej pomocy.'], /traktatem/],
+  ['pl', 'leaders as parties', ['Pakt, który Kim Dzong Un zawarł z Putinem, niepokoi Seul.'], /[Pp]akt/],
+  ['pl', 'Korea in case forms', ['Rosja podpisała z Koreą Północną umowę o wzajemnej obronie.'], /Koreą Północną|umowę/],
+  ['pl', 'Korea in genitive', ['Parlament Korei Północnej ratyfikował traktat z Rosją.'], /traktat/],
+  [
+    'pl',
+    'references on topic',
+    ['Rosja i Korea Północna zawarły w czerwcu 2024 traktat o wzajemnej pomocy.', 'Dokument obowiązuje bezterminowo, a jego artykuł 4 mówi o pomocy wojskowej.'],
+    /artykuł 4/,
+  ],
+  ['pl', 'passing, Ukraine page', ['Walki w obwodzie kurskim trwają.', 'Na mocy traktatu, który Rosja zawarła z Pjongjangiem, żołnierze z Północy walczą po stronie Moskwy.'], /traktatu/],
+  // Italian
+  ['it', 'name with article', ["Il trattato di partenariato strategico globale tra Russia e Corea del Nord è entrato in vigore."], /trattato/],
+  ['it', 'elided article', ["Secondo l'accordo di difesa tra Mosca e Pyongyang, le parti si aiutano a vicenda."], /accordo/],
+  ['it', 'leaders as parties', ['Il patto che Kim Jong-un ha stretto con Putin preoccupa Seul.'], /patto/],
+  ['it', 'plural adjectives', ['Il trattato russo-nordcoreano obbliga le parti ad aiutarsi.'], /trattato/],
+  [
+    'it',
+    'references on topic',
+    ['Russia e Corea del Nord hanno firmato un trattato di mutua difesa nel giugno 2024.', "Il documento non ha scadenza e l'articolo 4 prevede un aiuto militare immediato."],
+    /articolo 4/,
+  ],
+  ['it', 'passing, Ukraine page', ['Nella regione di Kursk si combatte ancora.', 'In base al trattato firmato con Pyongyang, soldati nordcoreani combattono a fianco dei russi.'], /trattato/],
+  // Portuguese
+  ['pt', 'name', ['O Tratado de Parceria Estratégica Abrangente entre a Rússia e a Coreia do Norte entrou em vigor.'], /Tratado/],
+  ['pt', 'contraction "do"', ['Segundo o texto do tratado assinado por Moscou e Pyongyang, as partes devem ajudar-se.'], /tratado/],
+  ['pt', 'leaders as parties', ['O pacto que Kim Jong-un fechou com Putin preocupa Seul.'], /pacto/],
+  ['pt', 'Brazilian spelling', ['A Coréia do Norte e a Rússia assinaram um tratado de defesa mútua.'], /tratado/],
+  [
+    'pt',
+    'references on topic',
+    ['A Rússia e a Coreia do Norte assinaram um tratado de defesa mútua em junho de 2024.', 'O documento não tem prazo, e o artigo 4 prevê ajuda militar imediata.'],
+    /artigo 4/,
+  ],
+  ['pt', 'passing, Ukraine page', ['Os combates em Kursk continuam.', 'Ao abrigo do tratado assinado com Pyongyang, soldados norte-coreanos lutam ao lado dos russos.'], /tratado/],
+  // Turkish
+  ['tr', 'genitive and apostrophe', ["Rusya'nın Kuzey Kore ile imzaladığı kapsamlı stratejik ortaklık anlaşması yürürlüğe girdi."], /anlaşması/],
+  ['tr', 'case suffix on the treaty', ["Moskova ile Pyongyang arasındaki anlaşmaya göre taraflar birbirine askeri yardım edecek."], /anlaşmaya/],
+  ['tr', 'leaders as parties', ["Kim Jong Un'un Putin ile imzaladığı pakt Seul'ü endişelendiriyor."], /pakt/],
+  ['tr', 'dotted capital I', ['RUSYA VE KUZEY KORE ARASINDAKİ SAVUNMA ANLAŞMASI YÜRÜRLÜĞE GİRDİ'], /ANLAŞMASI/],
+  [
+    'tr',
+    'references on topic',
+    ['Rusya ve Kuzey Kore Haziran 2024’te karşılıklı savunma anlaşması imzaladı.', "Belgenin 4. maddesi saldırı halinde askeri yardımı öngörüyor."],
+    /4\. madde/,
+  ],
+  ['tr', 'passing, Ukraine page', ['Kursk bölgesinde çatışmalar sürüyor.', "Rusya'nın Kuzey Kore ile yaptığı anlaşma uyarınca Kuzey Koreli askerler cephede."], /anlaşma/],
+  // Vietnamese
+  ['vi', 'name, word order', ['Hiệp ước đối tác chiến lược toàn diện giữa Nga và Triều Tiên đã có hiệu lực.'], /[Hh]iệp ước/],
+  ['vi', 'capitals as parties', ['Hiệp ước giữa Moskva và Bình Nhưỡng quy định hai bên hỗ trợ quân sự cho nhau.'], /[Hh]iệp ước/],
+  ['vi', 'leaders as parties', ['Hiệp ước mà ông Kim Jong-un ký với ông Putin khiến Seoul lo ngại.'], /[Hh]iệp ước/],
+  ['vi', 'short name for the DPRK', ['Nga và CHDCND Triều Tiên ký hiệp ước phòng thủ chung.'], /hiệp ước/],
+  [
+    'vi',
+    'references on topic',
+    ['Nga và Triều Tiên đã ký hiệp ước đối tác chiến lược toàn diện vào tháng 6 năm 2024.', 'Văn kiện này không có thời hạn, và điều 4 quy định hỗ trợ quân sự ngay lập tức.'],
+    /điều 4/,
+  ],
+  ['vi', 'passing, Ukraine page', ['Giao tranh tại Kursk vẫn tiếp diễn.', 'Theo hiệp ước ký với Bình Nhưỡng, binh sĩ Triều Tiên chiến đấu bên cạnh quân Nga.'], /hiệp ước/],
+  // Arabic
+  ['ar', 'name with clitics', ['وبموجب معاهدة الشراكة الاستراتيجية الشاملة بين روسيا وكوريا الشمالية تتعهد الدولتان بالدفاع المشترك.'], /معاهدة/],
+  ['ar', 'capitals as parties', ['دخلت معاهدة الدفاع بين موسكو وبيونغ يانغ حيز التنفيذ.'], /معاهدة/],
+  ['ar', 'leaders as parties', ['أثار الاتفاق الذي أبرمه كيم جونغ أون مع بوتين قلق سيول.'], /الاتفاق/],
+  ['ar', 'Korea with the DPRK word', ['وقّعت روسيا وجمهورية كوريا الديمقراطية الشعبية معاهدة للمساعدة المتبادلة.'], /معاهدة/],
+  [
+    'ar',
+    'references on topic',
+    ['وقّعت روسيا وكوريا الشمالية في يونيو 2024 معاهدة للدفاع المشترك.', 'ولا تحدد الوثيقة مدة لسريانها، وتنص المادة الرابعة على تقديم المساعدة العسكرية فوراً.'],
+    /المادة الرابعة/,
+  ],
+  ['ar', 'passing, Ukraine page', ['تتواصل المعارك في منطقة كورسك.', 'وبموجب المعاهدة الموقعة مع بيونغ يانغ يقاتل جنود كوريون شماليون إلى جانب القوات الروسية.'], /المعاهدة/],
+  // Russian
+  ['ru', 'name, genitive with ё', ['Текст договора о всеобъемлющем стратегическом партнёрстве между Россией и КНДР опубликован.'], /договора/],
+  ['ru', 'pact, prepositional', ['О пакте Москвы и Пхеньяна в Сеуле говорят с тревогой.'], /пакте/],
+  ['ru', 'leaders as parties', ['Договор, который Ким Чен Ын подписал с Путиным, встревожил Токио.'], /Договор/],
+  ['ru', 'union', ['Военный союз России и Северной Кореи закреплён договором.'], /союз|договором/],
+  ['ru', 'passing, Ukraine page', ['Бои в Курской области продолжаются.', 'По договору с Пхеньяном северокорейские военные воюют на стороне России.'], /договору/],
+  // Ukrainian
+  ['uk', 'name, genitive with і', ['Текст договору про всеосяжне стратегічне партнерство між Росією та КНДР оприлюднено.'], /договору/],
+  ['uk', 'leaders as parties', ['Угода, яку Кім Чен Ин уклав з Путіним, стурбувала Сеул.'], /Угода/],
+  ['uk', 'passing, Ukraine page', ['Бої на Курщині тривають.', 'За договором із Пхеньяном північнокорейські військові воюють на боці Росії.'], /договором/],
+  // German
+  ['de', 'name, dative', ['Im Vertrag über eine umfassende strategische Partnerschaft zwischen Russland und Nordkorea steht eine Beistandsklausel.'], /Vertrag/],
+  ['de', 'compound', ['Der Beistandspakt zwischen Moskau und Pjöngjang ist seit Dezember in Kraft.'], /Beistandspakt/],
+  ['de', 'leaders as parties', ['Das Abkommen, das Kim Jong Un mit Putin schloss, beunruhigt Seoul.'], /Abkommen/],
+  // French
+  ['fr', 'name', ['Le traité de partenariat stratégique global entre la Russie et la Corée du Nord est entré en vigueur.'], /traité/],
+  ['fr', 'leaders as parties', ["Le pacte conclu par Kim Jong-un avec Vladimir Poutine inquiète Séoul."], /pacte/],
+  // Spanish
+  ['es', 'name', ['El tratado de asociación estratégica integral entre Rusia y Corea del Norte entró en vigor.'], /tratado/],
+  ['es', 'leaders as parties', ['El pacto que Kim Jong-un firmó con Putin preocupa a Seúl.'], /pacto/],
+  // English
+  ['en', 'capitals, possessive', ["The Kremlin's pact with Pyongyang obliges both sides to help each other."], /pact/],
+  // Korean
+  ['ko', 'short forms with a dot', ['북·러 신조약은 군사 원조를 규정한다.'], /조약/],
+  ['ko', 'leaders as parties', ['김정은이 푸틴과 맺은 조약이 서울을 긴장시켰다.'], /조약/],
+  // Japanese
+  ['ja', 'short form', ['露朝条約は相互の軍事支援を定めている。'], /条約/],
+  ['ja', 'leaders as parties', ['金正恩氏がプーチン氏と結んだ条約に日本は警戒を強めている。'], /条約/],
+  // Chinese
+  ['zh', 'short form', ['俄朝条约规定双方相互提供军事援助。'], /条约/],
+  ['zh', 'leaders as parties', ['金正恩与普京签署的条约令首尔不安。'], /条约/],
+];
+
+const silent: Silent[] = [
+  ['cs', 'Iran treaty 2025', ['Rusko a Írán podepsaly v lednu 2025 smlouvu o komplexním strategickém partnerství.', 'Smlouva nepočítá s vojenskou pomocí.']],
+  ['cs', 'Tumen bridge', ['Rusko a KLDR podepsaly dohodu o stavbě silničního mostu přes řeku Tumen.']],
+  ['cs', 'tourism', ['Rusko a Severní Korea podepsaly dohodu o cestovním ruchu.']],
+  ['cs', '1961 treaty', ['Smlouva z roku 1961 mezi Sovětským svazem a KLDR zavazovala k vojenské pomoci.']],
+  ['cs', 'Vietnam partnership', ['Rusko a Vietnam podepsaly smlouvu o komplexním strategickém partnerství.']],
+  ['pl', 'Iran treaty 2025', ['Rosja i Iran podpisały w styczniu 2025 traktat o kompleksowym partnerstwie strategicznym.', 'Traktat nie przewiduje pomocy wojskowej.']],
+  ['pl', 'Tumen bridge', ['Rosja i KRLD podpisały umowę o budowie mostu drogowego na rzece Tumen.']],
+  ['pl', 'health', ['Rosja i Korea Północna zawarły porozumienie o współpracy w dziedzinie ochrony zdrowia.']],
+  ['pl', 'Belarus', ['Rosja i Białoruś podpisały traktat o gwarancjach bezpieczeństwa.']],
+  ['it', 'Iran treaty 2025', ["Russia e Iran hanno firmato nel gennaio 2025 un trattato di partenariato strategico globale.", 'Il trattato non prevede assistenza militare.']],
+  ['it', 'Tumen bridge', ["Russia e Corea del Nord hanno firmato un accordo per un ponte stradale sul fiume Tumen."]],
+  ['it', '1961 treaty', ["Il trattato del 1961 tra l'Unione Sovietica e la Corea del Nord prevedeva aiuto militare."]],
+  ['pt', 'Iran treaty 2025', ['A Rússia e o Irã assinaram em janeiro de 2025 um tratado de parceria estratégica abrangente.', 'O tratado não prevê ajuda militar.']],
+  ['pt', 'tourism', ['A Rússia e a Coreia do Norte assinaram um acordo sobre turismo.']],
+  ['pt', 'Vietnam', ['A Rússia e o Vietname reforçaram a sua parceria estratégica abrangente com um novo tratado.']],
+  ['tr', 'Iran treaty 2025', ["Rusya ile İran Ocak 2025'te kapsamlı stratejik ortaklık anlaşması imzaladı.", 'Anlaşma askeri yardım öngörmüyor.']],
+  ['tr', 'Tumen bridge', ['Rusya ile Kuzey Kore, Tumen Nehri üzerinde karayolu köprüsü anlaşması imzaladı.']],
+  ['tr', 'health', ['Rusya ile Kuzey Kore sağlık alanında işbirliği anlaşması imzaladı.']],
+  ['vi', 'Iran treaty 2025', ['Nga và Iran ký hiệp ước đối tác chiến lược toàn diện vào tháng 1 năm 2025.', 'Hiệp ước không có điều khoản phòng thủ chung.']],
+  ['vi', 'Vietnam partnership', ['Nga và Việt Nam nâng quan hệ lên đối tác chiến lược toàn diện.']],
+  ['vi', 'tourism', ['Nga và Triều Tiên ký thỏa thuận hợp tác du lịch.']],
+  ['ar', 'Iran treaty 2025', ['وقّعت روسيا وإيران في يناير 2025 معاهدة الشراكة الاستراتيجية الشاملة.', 'ولا تنص المعاهدة على الدفاع المشترك.']],
+  ['ar', 'Tumen bridge', ['وقّعت روسيا وكوريا الشمالية اتفاقاً لبناء جسر بري فوق نهر تومين.']],
+  ['ar', '1961 treaty', ['نصت معاهدة 1961 بين الاتحاد السوفيتي وكوريا الشمالية على المساعدة العسكرية.']],
+  ['ru', 'Iran treaty 2025', ['Россия и Иран подписали в январе 2025 года договор о всеобъемлющем стратегическом партнёрстве.', 'Договор не предусматривает военной помощи.']],
+  ['ru', 'Tumen bridge', ['Россия и КНДР подписали соглашение о строительстве автомобильного моста через реку Туманная.']],
+  ['ru', '2000 treaty', ['Договор о дружбе, добрососедстве и сотрудничестве России и КНДР подписан в 2000 году.']],
+  ['uk', 'Iran treaty 2025', ['Росія та Іран підписали у січні 2025 року договір про всеосяжне стратегічне партнерство.']],
+  ['de', 'Iran treaty 2025', ['Russland und Iran unterzeichneten im Januar 2025 einen Vertrag über eine umfassende strategische Partnerschaft.']],
+  ['fr', 'Mongolia', ['La Russie et la Mongolie ont signé un traité de partenariat stratégique global.']],
+  ['es', 'Belarus', ['Rusia y Bielorrusia firmaron un tratado de garantías de seguridad.']],
+  ['en', 'Tumen bridge', ['Russia and North Korea signed an agreement to build a road bridge across the Tumen River.']],
+  ['ko', 'tourism', ['러시아와 북한이 관광 협력 협정을 체결했다.']],
+  ['ja', 'Iran', ['ロシアとイランは包括的戦略パートナーシップ条約に署名した。']],
+  ['zh', 'Vietnam', ['俄罗斯与越南签署了全面战略伙伴关系联合声明。']],
+];
+
+describe('every language: a mention of each kind is underlined', () => {
+  it.each(positives)('%s — %s', (_lang, _what, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
+
+describe('every language: look-alikes stay silent', () => {
+  it.each(silent)('%s — %s', (_lang, _what, page) => {
+    expect(found(page)).toEqual([]);
+  });
+});
