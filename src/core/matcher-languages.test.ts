@@ -136,6 +136,16 @@ const positives: Positive[] = [
   // Chinese
   ['zh', 'short form', ['俄朝条约规定双方相互提供军事援助。'], /条约/],
   ['zh', 'leaders as parties', ['金正恩与普京签署的条约令首尔不安。'], /条约/],
+  // Second round: words for the treaty, officials and forms the first lexicons lacked
+  ['cs', 'another word for the accord', ['Rusko a KLDR', 'Putin v červnu 2024 v Pchjongjangu podepsal s Kim Čong-unem smlouvu.', 'Ujednání obsahuje doložku o vzájemné pomoci.'], /Ujednání/],
+  ['pl', 'DPRK foreign minister', ['Ławrow i Czoe Son Hui omówili realizację porozumienia o partnerstwie.'], /porozumienia/],
+  ['it', '"intesa"', ['Putin è volato a Pyongyang nel giugno 2024 e ha firmato un trattato con Kim Jong-un.', "L'intesa impegna le parti all'assistenza militare."], /intesa/],
+  ['tr', 'passing, on a page about the Iran treaty', ['Rusya ve İran', 'Moskova ile Tahran kapsamlı stratejik ortaklık anlaşması imzaladı.', 'Anlaşma, KDHC ile yapılan anlaşmadan farklı olarak karşılıklı savunma maddesi içermiyor.'], /KDHC ile yapılan/],
+  ['tr', 'headline in capitals', ['RUSYA VE KUZEY KORE ARASINDAKİ ANLAŞMA YÜRÜRLÜĞE GİRDİ'], /ANLAŞMA/],
+  ['uk', 'the DPRK side signs with the Russian side', ['Кім Чен Ин уклав угоду з Путіним.'], /уклав/],
+  ['ru', 'a union (союз) of the two sides', ['Москва и Пхеньян заключили союз.'], /союз/],
+  ['ar', 'Egyptian spelling of Pyongyang', ['وقعت موسكو وبيونج يانج معاهدة للدفاع المشترك.'], /معاهدة/],
+  ['pt', 'Brazilian plural demonym', ['Soldados norte-coreanos lutam pela Rússia ao abrigo do tratado de defesa mútua.'], /tratado/],
 ];
 
 const silent: Silent[] = [
@@ -174,6 +184,15 @@ const silent: Silent[] = [
   ['ko', 'tourism', ['러시아와 북한이 관광 협력 협정을 체결했다.']],
   ['ja', 'Iran', ['ロシアとイランは包括的戦略パートナーシップ条約に署名した。']],
   ['zh', 'Vietnam', ['俄罗斯与越南签署了全面战略伙伴关系联合声明。']],
+  ['cs', 'tourism, and its reference', ['Rusko a KLDR podepsaly dohodu o cestovním ruchu.', 'Dohoda platí od ledna.']],
+  ['pl', 'tourism, and its reference', ['Rosja i KRLD podpisały umowę o turystyce. Umowa wchodzi w życie w styczniu.']],
+  ['tr', 'tourism, and its reference', ['Rusya ve Kuzey Kore turizm anlaşması imzaladı. Anlaşma ocakta yürürlüğe giriyor.']],
+  ['vi', 'tourism, and its reference', ['Nga và Triều Tiên ký hiệp định về du lịch. Hiệp định có hiệu lực từ tháng 1.']],
+  ['ar', 'health, and its reference', ['وقعت روسيا وكوريا الشمالية اتفاقية للتعاون الصحي. وتدخل الاتفاقية حيز التنفيذ في يناير.']],
+  ['pt', 'tourism, and its reference', ['Rússia e Coreia do Norte assinaram um acordo de turismo. O acordo entra em vigor em janeiro.']],
+  ['it', 'tourism, and its reference', ["Russia e Corea del Nord hanno firmato un accordo sul turismo. L'accordo entra in vigore a gennaio."]],
+  ['vi', 'the DPRK signs a tourism deal', ['Triều Tiên ký thỏa thuận du lịch với Nga.']],
+  ['uk', 'the DPRK side signs with another partner', ['Кім Чен Ин уклав угоду з Мінськом.']],
 ];
 
 describe('every language: a mention of each kind is underlined', () => {
