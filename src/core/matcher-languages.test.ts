@@ -146,6 +146,15 @@ const positives: Positive[] = [
   ['ru', 'a union (союз) of the two sides', ['Москва и Пхеньян заключили союз.'], /союз/],
   ['ar', 'Egyptian spelling of Pyongyang', ['وقعت موسكو وبيونج يانج معاهدة للدفاع المشترك.'], /معاهدة/],
   ['pt', 'Brazilian plural demonym', ['Soldados norte-coreanos lutam pela Rússia ao abrigo do tratado de defesa mútua.'], /tratado/],
+  // On a page about the Iran treaty, a passing mention of this one (a treaty word there must not become a reference back)
+  ["cs", 'passing, on a page about the Iran treaty', ["Moskva a Teherán podepíší smlouvu o partnerství", "Smlouva s Íránem podle íránských diplomatů nebude vojenskou aliancí.", "O rok dříve Moskva uzavřela smlouvu stejného jména se Severní Koreou.", "Tato smlouva zavazuje strany k okamžité vojenské pomoci."], /Severní Koreou/],
+  ["pl", 'passing, on a page about the Iran treaty', ["Moskwa i Teheran podpiszą traktat o partnerstwie", "Traktat z Iranem nie będzie sojuszem wojskowym, mówią irańscy dyplomaci.", "Rok wcześniej Moskwa zawarła traktat o tej samej nazwie z Koreą Północną.", "Ten traktat zobowiązuje strony do natychmiastowej pomocy wojskowej."], /Koreą Północną/],
+  ["pt", 'passing, on a page about the Iran treaty', ["Moscou e Teerã vão assinar um tratado de parceria", "O tratado com o Irã não será uma aliança militar, dizem diplomatas iranianos.", "Um ano antes, Moscou assinou um tratado com o mesmo nome com a Coreia do Norte.", "Esse tratado obriga as partes a prestar ajuda militar imediata."], /Coreia do Norte/],
+  ["tr", 'passing, on a page about the Iran treaty', ["Moskova ile Tahran ortaklık antlaşması imzalayacak", "İranlı diplomatlara göre İran ile antlaşma askeri ittifak olmayacak.", "Bir yıl önce Moskova, Kuzey Kore ile aynı adı taşıyan bir antlaşma imzalamıştı.", "Bu antlaşma tarafları derhal askeri yardıma zorunlu kılıyor."], /Kuzey Kore ile/],
+  ["vi", 'passing, on a page about the Iran treaty', ["Nga và Iran sẽ ký hiệp ước đối tác", "Theo các nhà ngoại giao Iran, hiệp ước với Iran sẽ không phải liên minh quân sự.", "Một năm trước, Moskva đã ký hiệp ước cùng tên với Triều Tiên.", "Hiệp ước này buộc các bên hỗ trợ quân sự ngay lập tức."], /với Triều Tiên/],
+  ["ar", 'passing, on a page about the Iran treaty', ["موسكو وطهران توقعان معاهدة شراكة", "وقال دبلوماسيون إيرانيون إن المعاهدة مع إيران لن تكون تحالفاً عسكرياً.", "وقبل عام وقعت موسكو معاهدة بالاسم نفسه مع كوريا الشمالية.", "وتلزم هذه المعاهدة الطرفين بتقديم مساعدة عسكرية فورية."], /مع كوريا الشمالية/],
+  ['it', 'article contracted with the treaty word', ['Russia e Corea del Nord hanno firmato nel giugno 2024 un trattato di partenariato strategico globale.', 'La ratifica del trattato si è conclusa a novembre.'], /del trattato/],
+  ['uk', 'mutual assistance in its case forms', ['Росія та КНДР підписали у червні 2024 року договір.', 'Стаття про взаємну допомогу — головне в тексті.'], /взаємну допомогу/],
 ];
 
 const silent: Silent[] = [
@@ -193,6 +202,12 @@ const silent: Silent[] = [
   ['it', 'tourism, and its reference', ["Russia e Corea del Nord hanno firmato un accordo sul turismo. L'accordo entra in vigore a gennaio."]],
   ['vi', 'the DPRK signs a tourism deal', ['Triều Tiên ký thỏa thuận du lịch với Nga.']],
   ['uk', 'the DPRK side signs with another partner', ['Кім Чен Ин уклав угоду з Мінськом.']],
+  ["cs", 'Iran treaty page, its treaty words', ["Moskva a Teherán podepsaly smlouvu o partnerství", "Smlouva s Íránem nebude vojenskou aliancí.", "Smlouva vstoupí v platnost po ratifikaci."]],
+  ["pl", 'Iran treaty page, its treaty words', ["Moskwa i Teheran podpisały traktat", "Traktat z Iranem nie jest sojuszem.", "Traktat wejdzie w życie po ratyfikacji."]],
+  ["pt", 'Iran treaty page, its treaty words', ["Moscou e Teerã assinaram um tratado", "O tratado com o Irã não é uma aliança.", "O tratado entra em vigor após a ratificação."]],
+  ["tr", 'Iran treaty page, its treaty words', ["Moskova ile Tahran antlaşma imzaladı", "İran ile antlaşma bir ittifak değil.", "Antlaşma onaydan sonra yürürlüğe girecek."]],
+  ["vi", 'Iran treaty page, its treaty words', ["Nga và Iran ký hiệp ước", "Hiệp ước với Iran không phải liên minh.", "Hiệp ước có hiệu lực sau khi phê chuẩn."]],
+  ["ar", 'Iran treaty page, its treaty words', ["موسكو وطهران توقعان معاهدة", "المعاهدة مع إيران ليست تحالفاً.", "وتدخل المعاهدة حيز التنفيذ بعد التصديق."]],
 ];
 
 describe('every language: a mention of each kind is underlined', () => {
