@@ -155,6 +155,11 @@ const positives: Positive[] = [
   ["ar", 'passing, on a page about the Iran treaty', ["موسكو وطهران توقعان معاهدة شراكة", "وقال دبلوماسيون إيرانيون إن المعاهدة مع إيران لن تكون تحالفاً عسكرياً.", "وقبل عام وقعت موسكو معاهدة بالاسم نفسه مع كوريا الشمالية.", "وتلزم هذه المعاهدة الطرفين بتقديم مساعدة عسكرية فورية."], /مع كوريا الشمالية/],
   ['it', 'article contracted with the treaty word', ['Russia e Corea del Nord hanno firmato nel giugno 2024 un trattato di partenariato strategico globale.', 'La ratifica del trattato si è conclusa a novembre.'], /del trattato/],
   ['uk', 'mutual assistance in its case forms', ['Росія та КНДР підписали у червні 2024 року договір.', 'Стаття про взаємну допомогу — головне в тексті.'], /взаємну допомогу/],
+  // Officials as the parties, in the scripts that write them their own way
+  ['ja', 'foreign ministers', ['ラブロフ外相とチェ・ソンヒ外相は条約の履行について協議した。'], /条約/],
+  ['ja', 'foreign ministers, in kanji', ['ラブロフ外相と崔善姫外相は条約の履行について協議した。'], /条約/],
+  ['zh', 'foreign ministers', ['拉夫罗夫与崔善姬讨论了条约的落实。'], /条约/],
+  ['fr', 'defence minister', ['Belooussov et Kim Jong-un ont parlé du pacte.'], /pacte/],
 ];
 
 const silent: Silent[] = [
@@ -220,5 +225,13 @@ describe('every language: a mention of each kind is underlined', () => {
 describe('every language: look-alikes stay silent', () => {
   it.each(silent)('%s — %s', (_lang, _what, page) => {
     expect(found(page)).toEqual([]);
+  });
+});
+
+describe('a word that means an agreement in one language and talks in another', () => {
+  it('Japanese 協議 ("talks") is not underlined on a page about the treaty (Traditional Chinese 協議 is "agreement")', () => {
+    const texts = found(['ロシアと北朝鮮は2024年6月に包括的戦略パートナーシップ条約に署名した。', '両国の外相は条約の履行について協議した。']);
+    expect(texts.some((t) => t.includes('条約'))).toBe(true);
+    expect(texts.some((t) => t.includes('協議'))).toBe(false);
   });
 });
