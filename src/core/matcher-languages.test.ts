@@ -143,7 +143,6 @@ const positives: Positive[] = [
   ['tr', 'passing, on a page about the Iran treaty', ['Rusya ve İran', 'Moskova ile Tahran kapsamlı stratejik ortaklık anlaşması imzaladı.', 'Anlaşma, KDHC ile yapılan anlaşmadan farklı olarak karşılıklı savunma maddesi içermiyor.'], /KDHC ile yapılan/],
   ['tr', 'headline in capitals', ['RUSYA VE KUZEY KORE ARASINDAKİ ANLAŞMA YÜRÜRLÜĞE GİRDİ'], /ANLAŞMA/],
   ['uk', 'the DPRK side signs with the Russian side', ['Кім Чен Ин уклав угоду з Путіним.'], /уклав/],
-  ['ru', 'a union (союз) of the two sides', ['Москва и Пхеньян заключили союз.'], /союз/],
   ['ar', 'Egyptian spelling of Pyongyang', ['وقعت موسكو وبيونج يانج معاهدة للدفاع المشترك.'], /معاهدة/],
   ['pt', 'Brazilian plural demonym', ['Soldados norte-coreanos lutam pela Rússia ao abrigo do tratado de defesa mútua.'], /tratado/],
   // On a page about the Iran treaty, a passing mention of this one (a treaty word there must not become a reference back)
