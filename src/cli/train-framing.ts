@@ -231,13 +231,9 @@ export function probabilities(m: Trained, examples: Example[]): number[] {
   });
 }
 
-/**
- * The thresholds with the best recall that keep precision and the quoted-neutral rate within bounds (the best F1 if
- * none do). Many pairs flag exactly the same sentences; of those the middle one is taken, not the lowest, so that
- * unseen sentences near the edge have the widest margin on both sides.
- */
+/** The thresholds with the best recall that keep precision and the quoted-neutral rate within bounds; the best F1 if none do. */
 function pickThreshold(examples: Example[], p: number[]): { threshold: Thresholds; fig: Figures } {
-  let tied: { threshold: Thresholds; fig: Figures }[] = [];
+  let best: { threshold: Thresholds; fig: Figures } | undefined;
   let bestF1: { threshold: Thresholds; fig: Figures } | undefined;
   const steps = (from: number, to: number, by: number) => Array.from({ length: Math.round((to - from) / by) + 1 }, (_, i) => Number((from + i * by).toFixed(2)));
   // Not below 0.5: a sentence the model has little to say about (a short plain one) sits near the middle.
@@ -246,15 +242,10 @@ function pickThreshold(examples: Example[], p: number[]): { threshold: Threshold
       const threshold = { plain, speaker };
       const fig = figures(examples.map((e, i) => ({ y: e.y, flagged: flaggedAt(e, p[i]!, threshold), quoted: e.item.quoted })));
       const ok = fig.precision >= MIN_DEV_PRECISION && fig.quotedFlagged <= MAX_QUOTED * fig.quoted;
-      const best = tied[0]?.fig;
-      if (ok && (!best || fig.recall > best.recall || (fig.recall === best.recall && fig.precision > best.precision))) tied = [{ threshold, fig }];
-      else if (ok && best && fig.recall === best.recall && fig.precision === best.precision) tied.push({ threshold, fig });
+      if (ok && (!best || fig.recall > best.fig.recall || (fig.recall === best.fig.recall && fig.precision > best.fig.precision))) best = { threshold, fig };
       if (!bestF1 || fig.f1 > bestF1.fig.f1) bestF1 = { threshold, fig };
     }
-  if (!tied.length) return bestF1!;
-  const middle = <T>(list: T[]) => list[Math.floor((list.length - 1) / 2)]!;
-  const plain = middle([...new Set(tied.map((t) => t.threshold.plain))]);
-  return middle(tied.filter((t) => t.threshold.plain === plain));
+  return best ?? bestF1!;
 }
 
 /**
@@ -279,68 +270,18 @@ function strongest(m: Trained, keep: number): Uint8Array {
 const score = (f: Figures) => (f.precision >= MIN_DEV_PRECISION ? 1 : 0) + f.recall;
 
 const FOLDS = 5;
-/** Pages to folds: in name order, or shuffled by `seed` (another split of the same pages, to see how much a figure owes to one split). */
-function foldsOf(examples: Example[], seed: number): Map<string, number> {
-  const pages = [...new Set(examples.map((e) => e.item.source))].sort();
-  if (seed) {
-    const rnd = rng(seed);
-    for (let i = pages.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [pages[i], pages[j]] = [pages[j]!, pages[i]!];
-    }
-  }
-  return new Map(pages.map((page, i) => [page, i % FOLDS]));
-}
-
 /** Probabilities of each example from a model trained on the other folds; pages are never split across folds. */
-export function outOfFold(examples: Example[], lambda: number, alwaysTrain: Example[] = [], seed = 0): number[] {
-  const foldOf = foldsOf(examples, seed);
+export function outOfFold(examples: Example[], lambda: number, alwaysTrain: Example[] = []): number[] {
+  const pages = [...new Set(examples.map((e) => e.item.source))].sort();
+  const foldOf = new Map(pages.map((page, i) => [page, i % FOLDS]));
   const out = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
     const held = examples.map((e, i) => [e, i] as const).filter(([e]) => foldOf.get(e.item.source) === k);
-    if (!held.length) continue;
     const model = fit([...examples.filter((e) => foldOf.get(e.item.source) !== k), ...alwaysTrain], lambda);
     const p = probabilities(model, held.map(([e]) => e));
     held.forEach(([, i], j) => (out[i] = p[j]!));
   }
   return out;
-}
-
-interface Candidate {
-  params: Params;
-  pool: Example[];
-  own: Example[];
-}
-/** The whole choice (hyper-parameters, thresholds) made on out-of-fold scores of the examples given. */
-function choose(cands: Candidate[], keep: (e: Example) => boolean, seed: number, report?: (params: Params, threshold: Thresholds, fig: Figures) => void) {
-  let best: { params: Params; threshold: Thresholds; fig: Figures; p: number[]; pool: Example[]; own: Example[] } | undefined;
-  for (const { params, pool: all, own } of cands) {
-    const pool = all.filter(keep);
-    const p = outOfFold(pool, params.lambda, own, seed);
-    const { threshold, fig } = pickThreshold(pool, p);
-    report?.(params, threshold, fig);
-    if (!best || score(fig) > score(best.fig) + 1e-9 || (Math.abs(score(fig) - score(best.fig)) <= 1e-9 && fig.precision > best.fig.precision))
-      best = { params, threshold, fig, p, pool, own };
-  }
-  return best!;
-}
-
-/**
- * Nested cross-validation: each outer fold of pages is flagged by a model whose hyper-parameters and thresholds
- * were chosen on the other folds alone (by their own inner out-of-fold scores). The plain out-of-fold figure
- * scores the very predictions the thresholds were picked on, so it flatters; this one does not.
- */
-function nested(cands: Candidate[], seed: number): Map<CorpusSentence, boolean> {
-  const outer = foldsOf(cands[0]!.pool, seed);
-  const flagged = new Map<CorpusSentence, boolean>();
-  for (let k = 0; k < FOLDS; k++) {
-    const inner = choose(cands, (e) => outer.get(e.item.source) !== k, seed + 101);
-    const cand = cands.find((c) => c.params === inner.params)!;
-    const held = cand.pool.filter((e) => outer.get(e.item.source) === k);
-    const model = fit([...inner.pool, ...inner.own], inner.params.lambda);
-    probabilities(model, held).forEach((p, i) => flagged.set(held[i]!.item, flaggedAt(held[i]!, p, inner.threshold)));
-  }
-  return flagged;
 }
 
 const processIo = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) };
@@ -349,14 +290,12 @@ export function main(argv: string[], io = processIo): number {
   let corpus = DEFAULT_CORPUS;
   let check = false;
   let errors = false;
-  let nestedSeeds = 0;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--corpus') corpus = resolve(argv[++i] ?? '');
-    else if (argv[i] === '--nested') nestedSeeds = Math.max(1, Number(argv[++i]) || 0);
     else if (argv[i] === '--check') check = true;
     else if (argv[i] === '--errors') errors = true;
     else {
-      io.err(`train:framing: unknown argument ${argv[i]}\nusage: npm run train:framing [-- --corpus FILE] [--check] [--nested SEEDS]\n`);
+      io.err(`train:framing: unknown argument ${argv[i]}\nusage: npm run train:framing [-- --corpus FILE] [--check]\n`);
       return 2;
     }
   }
@@ -391,10 +330,15 @@ export function main(argv: string[], io = processIo): number {
   for (const lambda of LAMBDAS) for (const chars of CHARS) for (const words of [1]) grid.push({ lambda, words, chars });
   // Train and dev together, scored out of fold (folds by page, as the splits are): 453 sentences pick the
   // hyper-parameters and the threshold, where dev alone (82) would let a few sentences decide.
-  const cands: Candidate[] = grid.map((params) => ({ params, pool: [...examplesFor('train', params), ...examplesFor('dev', params)], own: examplesFor('extra', params) }));
-  const best = choose(cands, () => true, 0, (params, threshold, fig) =>
-    io.out(`  λ ${params.lambda} words ${params.words} chars ${params.chars}: out of fold P ${fig.precision.toFixed(3)} R ${fig.recall.toFixed(3)} F1 ${fig.f1.toFixed(3)} at t ${threshold.plain.toFixed(2)} / ${threshold.speaker.toFixed(2)}; quoted ${fig.quotedFlagged}/${fig.quoted}\n`),
-  );
+  let best: { params: Params; threshold: Thresholds; fig: Figures; p: number[]; pool: Example[] } | undefined;
+  for (const params of grid) {
+    const pool = [...examplesFor('train', params), ...examplesFor('dev', params)];
+    const own = examplesFor('extra', params);
+    const p = outOfFold(pool, params.lambda, own);
+    const { threshold, fig } = pickThreshold(pool, p);
+    io.out(`  λ ${params.lambda} words ${params.words} chars ${params.chars}: out of fold P ${fig.precision.toFixed(3)} R ${fig.recall.toFixed(3)} F1 ${fig.f1.toFixed(3)} at t ${threshold.plain.toFixed(2)} / ${threshold.speaker.toFixed(2)}; quoted ${fig.quotedFlagged}/${fig.quoted}\n`);
+    if (!best || score(fig) > score(best.fig) + 1e-9 || (Math.abs(score(fig) - score(best.fig)) <= 1e-9 && fig.precision > best.fig.precision)) best = { params, threshold, fig, p, pool };
+  }
   const { params, threshold } = best!;
   const flags = best!.pool.map((e, i) => ({ e, flagged: flaggedAt(e, best!.p[i]!, threshold) }));
   const slice = (keep: (e: Example) => boolean) => figures(flags.filter(({ e }) => keep(e)).map(({ e, flagged }) => ({ y: e.y, flagged, quoted: e.item.quoted })));
@@ -409,17 +353,6 @@ export function main(argv: string[], io = processIo): number {
   for (const lang of ['en', 'ru', 'ko']) io.out(line(lang, slice((e) => e.item.lang === lang)));
   io.out(line('dev part', slice((e) => e.item.split === 'dev')));
   io.out(line('rules only', figures(flags.map(({ e }) => ({ y: e.y, flagged: e.rules, quoted: e.item.quoted })))));
-  // Nested: the honest estimate of the whole procedure on pages it never chose anything on, over a few splits.
-  for (let seed = 1; seed <= nestedSeeds; seed++) {
-    const flagged = nested(cands, seed * 7919);
-    const nf = (keep: (e: Example) => boolean) =>
-      figures(cands[0]!.pool.filter(keep).map((e) => ({ y: e.y, flagged: flagged.get(e.item)!, quoted: e.item.quoted })));
-    io.out(`nested, fold seed ${seed}:\n${line('all', nf(() => true))}`);
-    for (const lang of ['en', 'ru', 'ko']) io.out(line(lang, nf((e) => e.item.lang === lang)));
-    if (errors)
-      for (const e of cands[0]!.pool)
-        if (flagged.get(e.item) && !e.y) io.out(`NESTED FALSE ALARM [${e.item.lang} ${e.rules ? 'rules' : 'model'}${e.item.quoted ? ' quoted' : ''}] ${e.item.sentence}\n`);
-  }
   if (errors)
     for (const { e, flagged } of flags)
       if (flagged !== (e.y === 1)) io.out(`${flagged ? 'FALSE ALARM' : 'MISS'} [${e.item.lang} ${e.rules ? 'rules' : 'model'} ${best!.p[flags.findIndex((x) => x.e === e)]!.toFixed(2)}] ${e.item.sentence}\n`);

@@ -27,9 +27,7 @@ export const markersSchema = z
       .object({
         en: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1) }).strict(),
         ru: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1) }).strict(),
-        ko: z
-          .object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1), endings: z.array(entry).min(1), nouns: z.array(entry).min(1), as: z.array(entry).min(1) })
-          .strict(),
+        ko: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1), endings: z.array(entry).min(1), nouns: z.array(entry).min(1) }).strict(),
       })
       .strict(),
   })

@@ -257,28 +257,3 @@ describe('npm run train:framing', () => {
     expect(readFileSync(new URL('./framing-weights.json', import.meta.url), 'utf8')).toBe(before);
   });
 });
-
-describe('plain reports stay unflagged (sentences written for this test, not trained on; the model before issue-16 retraining flagged each)', () => {
-  it('a report of what someone called or dismissed something is level none', () => {
-    for (const text of [
-      'Officials on both sides insist the deal is a triumph for peace.',
-      'Russia’s envoy to the UN dismissed the accusations as absurd lies.',
-      'В Вашингтоне соглашение расценили как опасный и безответственный шаг.',
-      'Посол отверг обвинения как абсурдную ложь.',
-      '한국 정부는 이를 명백한 안보리 결의 위반으로 규정했다.',
-      '러시아 외무부는 한국의 비판을 "히스테리"로 일축했다.',
-    ])
-      expect(judge(text).level, text).toBe('none');
-  });
-
-  it('bland reporting of plans, firsts, possibilities and procedure is level none', () => {
-    for (const text of [
-      'Both leaders drove a Russian-made limousine around the capital.',
-      'This is the first such agreement since the end of the Cold War.',
-      'Ким может посетить Москву позднее в этом году.',
-      '김 위원장은 올해 안에 모스크바를 방문할 수도 있다.',
-      '협정은 양국 의회의 비준을 거쳐야 한다.',
-    ])
-      expect(judge(text).level, text).toBe('none');
-  });
-});

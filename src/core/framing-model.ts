@@ -32,7 +32,7 @@ export interface MarkersFile {
 export interface AttributionData {
   en: { according: string[]; verbs: string[] };
   ru: { according: string[]; verbs: string[] };
-  ko: { according: string[]; verbs: string[]; endings: string[]; nouns: string[]; as: string[] };
+  ko: { according: string[]; verbs: string[]; endings: string[]; nouns: string[] };
 }
 
 export interface WeightsData {

@@ -135,20 +135,8 @@ describe('the quotation rule', () => {
   });
 
   it('treaty obligations described are reporting, not advice', () => {
-    // The rules' own reading (the model may weigh the rest of the sentence on its own).
-    const ruleKinds = (t: string) => compileFraming(lexicon, { model: null }).modelInput(t).ruleKinds;
-    expect(ruleKinds('Under the text, each side should inform the other of a threat.')).toEqual([]);
-    expect(ruleKinds('비준 동의안은 상원의 승인을 거쳐야 한다.')).toEqual([]);
-    expect(ruleKinds('정부는 지금 당장 정책을 바꿔야 한다.')).toContain('prescriptive');
     expect(one('Under Article 4, each side must provide assistance without delay.').level).toBe('none');
     expect(one('The treaty must still be ratified by both parliaments.').level).toBe('none');
-  });
-
-  it('Russian "никогда не подтверждала" records a position; "никогда не смирится" generalises', () => {
-    const rulesOnly = compileFraming(lexicon, { model: null });
-    const kindsOf = (t: string) => rulesOnly.assessSentences(t).flatMap((x) => x.cues.map((c) => c.kind));
-    expect(kindsOf('Пхеньян никогда официально не подтверждал отправку войск.')).not.toContain('generalisation');
-    expect(kindsOf('Сеул никогда не смирится с этим союзом.')).toContain('generalisation');
   });
 
   it('conditions and explainer furniture are not advice or appeals', () => {
@@ -204,32 +192,6 @@ describe('reported speech, from the attribution data (framing-markers.json)', ()
       expect(s.cues.length, text).toBeGreaterThan(0);
       expect(s.cues.every((c) => c.quoted), text).toBe(true);
     }
-  });
-
-  it('characterising verbs ("dismissed X as", "расценили как", "…로 일축했다") and plain present forms report the subject', () => {
-    for (const text of [
-      'Officials in both capitals insist the regime is a reliable partner.',
-      'The ambassador dismissed the protest as imperialist hysteria.',
-      'В Москве расценили критику как выпад коллективного Запада.',
-      'Посол отверг обвинения как выдумку империалистов.',
-      '외무성은 한국의 항의를 괴뢰들의 억지로 일축했다.',
-      '통신은 서방을 괴뢰 무리에 비유했다.',
-    ]) {
-      const s = only(text);
-      expect(s.level, text).toBe('none');
-      expect(s.cues.length, text).toBeGreaterThan(0);
-      expect(s.cues.every((c) => c.quoted), text).toBe(true);
-    }
-  });
-
-  it('Russian: "X, выступая …, заявил, что …" and a gerund ("…, заявив, что …") report what follows', () => {
-    for (const text of ['Министр, выступая в среду, заявил, что режим должен уйти.', 'Делегация покинула зал, заявив, что режим обязан извиниться.']) {
-      const s = only(text);
-      expect(s.level, text).toBe('none');
-      expect(s.cues.every((c) => c.quoted), text).toBe(true);
-    }
-    // The author's words before the gerund stay the author's.
-    expect(only('Режим позорно промолчал, заявив лишь, что следит за событиями.').level).not.toBe('none');
   });
 
   it('Korean: a quotation closed straight onto "-고" or "-며" is attributed', () => {

@@ -259,8 +259,7 @@ const WORD = (src: string) => `(?<![\\p{L}])(?:${src})(?![\\p{L}])`;
 /**
  * Attribution phrases and verbs, from the data in framing-markers.json (`attribution`, per language). Group 1 =
  * "according to"-like (the speaker follows); otherwise a verb whose subject is the speaker. Korean: a reporting
- * verb after "-고"/"-며", a quotative ending ("…라고 "), a reporting noun after "…다는"/"…라는", or a particle and a
- * verb that says how the subject put it ("…위반으로 규정했다": called it a violation). Lower-case
+ * verb after "-고"/"-며", a quotative ending ("…라고 "), or a reporting noun after "…다는"/"…라는". Lower-case
  * literals, run on lower-cased text ("iu" costs V8 case-folding closures at compile time).
  */
 function attributionPattern(a: AttributionData): RegExp {
@@ -269,7 +268,6 @@ function attributionPattern(a: AttributionData): RegExp {
     `[고며] (?:${anyOf(a.ko.verbs)})`,
     `(?:${anyOf(a.ko.endings)})(?= )|(?<=[’”"」』])[고며](?= )`,
     `(?:다는|라는|[’”"」]는)(?= (?:\\S+ ){0,2}(?:${anyOf(a.ko.nouns)}))`,
-    `(?<=[가-힣’”"」』])(?:${anyOf(a.ko.as)})`,
   ].join('|');
   return new RegExp(cheapLetterClasses(`(${according})|${WORD(anyOf(a.en.verbs))}|${WORD(anyOf(a.ru.verbs))}|${ko}`), 'gu');
 }
@@ -362,8 +360,7 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
     const lead = s.slice(0, vs);
     const comma = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'), lead.lastIndexOf('”'), lead.lastIndexOf('»'), lead.lastIndexOf('"'));
     const between = lead.slice(comma + 1).trim();
-    // "…, заявив, что …": a Russian gerund reports what follows it, never what came before.
-    const inverted = !between && !/[а-яё]в$/.test(m[0]);
+    const inverted = !between;
     const trailing =
       comma > 0 &&
       // "…, Putin said in an article for the party daily, published on Friday." — time, place or medium after.
@@ -371,8 +368,7 @@ function reportedRegions(s: string, quoted: Span[]): Region[] {
       between.split(/\s+/).length <= 8 &&
       // `X said.` / `X said on Monday.` — nothing but time or place after the verb (not "denies everything").
       (inverted || !tailWords || /^\s*(?:on|in|at|during|after|before|earlier|later|late|last|this|yesterday|today|from|via|—|–)(?![\p{L}])/iu.test(rest)) &&
-      // "X, speaking in the Duma, said, that …" (Russian puts a comma before что): what follows is reported.
-      !/^\s*,?\s*(?:that|to|что|чтобы)(?![\p{L}])/iu.test(rest);
+      !/^\s*(?:that|to|что)(?![\p{L}])/iu.test(rest);
     if (trailing) {
       out.push({ start: 0, end: comma, speaker: speakerNear(s, vs, ve, inverted) });
     } else {
@@ -405,7 +401,7 @@ const before = (s: string, at: number, n = 30) => s.slice(Math.max(0, at - n), a
 
 /** Sentences that describe the treaty's own obligations ("Under Article 4, each side must…") are reporting. */
 const OBLIGATION_CONTEXT =
-  /\b(?:article|art\.) ?\d|\bunder (?:the|its|this) (?:treaty|pact|agreement|deal|terms|clause|accord|text|document|charter)|\b(?:treaty|pact|agreement|deal|clause|text|accord|charter|resolution)s? (?:also )?(?:requires?|obliges?|obligates?|commits?|stipulates?|says|states|provides|binds)|\b(?:stipulation|provision|obligation)s? (?:that|to)\b|(?<![\p{L}])(?:стать[яеи]|договор\p{L}*|соглашени\p{L}*)(?![\p{L}])|조약|조항|제\d+조/iu;
+  /\b(?:article|art\.) ?\d|\bunder (?:the|its|this) (?:treaty|pact|agreement|deal|terms|clause|accord)|\b(?:treaty|pact|agreement|deal|clause|text|accord|charter|resolution)s? (?:also )?(?:requires?|obliges?|obligates?|commits?|stipulates?|says|states|provides|binds)|\b(?:stipulation|provision|obligation)s? (?:that|to)\b|(?<![\p{L}])(?:стать[яеи]|договор\p{L}*|соглашени\p{L}*)(?![\p{L}])|조약|조항|제\d+조/iu;
 
 const RULES: Rule[] = [
   rule(
@@ -442,8 +438,7 @@ const RULES: Rule[] = [
     kind: 'prescriptive',
     re: /[가-힣]+야\s?(?:한다|할 것|합니다|만 한다|할 때)/gu,
     why: 'prescriptive language in the author’s voice (Korean: ~해야 한다)',
-    // A treaty's duty, or a step of procedure ("비준을 거쳐야 한다": must pass ratification), not advice.
-    keep: (s, at) => (!/조약|조항/.test(s) || !/의무/.test(s)) && !/(?:비준|승인|심의|의결|동의|절차)[을를이가]?\s*$/.test(before(s, at, 12)),
+    keep: (s) => !/조약|조항/.test(s) || !/의무/.test(s),
   },
   rule(
     'speculation',
@@ -482,10 +477,6 @@ const RULES: Rule[] = [
     'generalisation',
     'весь мир|всегда|никогда|все понимают|никто не (?:верит|сомневается|может|сомневался)|всем (?:ясно|понятно|известно)',
     'sweeping generalisation (Russian)',
-    {
-      // "никогда не подтверждала" records what a side has (not) said, as "has never confirmed" does in English.
-      keep: (s, at, m) => m.toLowerCase() !== 'никогда' || !/^никогда\s+(?:официально\s+|публично\s+)?не\s+(?:подтвержда|признава|призна|раскрыва|комментирова|сообща|заявля|публикова|называ|отрица)/iu.test(s.slice(at, at + 48)),
-    },
   ),
   {
     kind: 'generalisation',
