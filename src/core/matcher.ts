@@ -722,10 +722,12 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
 
       const treatyWords = [...names_, ...words, ...refs];
       // Not a general word ("this agreement" after "unlike the ones Moscow signed with Pyongyang" is the page's own).
+      const points = inS(pointHits);
+      const pointsAfter = inS(pointAfterHits);
       const pointedBack = [...names_, ...ag, ...refs].some(
         (t) =>
-          inS(pointHits).some((d) => d.end <= t.start && t.start - d.end <= 3 && QUOTES_OR_SPACE.test(text.slice(d.end, t.start))) ||
-          inS(pointAfterHits).some((d) => t.end <= d.start && d.start - t.end <= 3 && QUOTES_OR_SPACE.test(text.slice(t.end, d.start))),
+          points.some((d) => d.end <= t.start && t.start - d.end <= 3 && QUOTES_OR_SPACE.test(text.slice(d.end, t.start))) ||
+          pointsAfter.some((d) => t.end <= d.start && d.start - t.end <= 3 && QUOTES_OR_SPACE.test(text.slice(t.end, d.start))),
       );
       // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
       const replacing = rp.length > 0;
