@@ -211,6 +211,20 @@ function FactLine({ fact, model, t }: { fact: CardModel['facts'][number]; model:
   );
 }
 
+/** The facts shown at rest, or those moved under "More": the same list under its own heading id. */
+function FactList({ facts, titleId, listClass, model, t }: { facts: CardModel['facts']; titleId: string; listClass: string; model: CardModel; t: Translate }) {
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('cardFacts')}</h3>
+      <ul class={listClass}>
+        {facts.map((fact) => (
+          <FactLine key={fact.id} fact={fact} model={model} t={t} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus, story, factsAtRest }: CardProps) {
   const { quote } = model;
   const restCount = Math.max(1, factsAtRest ?? model.facts.length);
@@ -234,14 +248,7 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus,
 
       {framing && <FramingFlag framing={framing} t={t} />}
 
-      <section aria-labelledby="cn-facts-title">
-        <h3 id="cn-facts-title">{t('cardFacts')}</h3>
-        <ul class="facts">
-          {restFacts.map((fact) => (
-            <FactLine key={fact.id} fact={fact} model={model} t={t} />
-          ))}
-        </ul>
-      </section>
+      <FactList facts={restFacts} titleId="cn-facts-title" listClass="facts" model={model} t={t} />
 
       {quote && (
         <section aria-labelledby="cn-quote-title">
@@ -262,16 +269,7 @@ export function Card({ model, t, onClose, onTurnOffSite, onReport, reportStatus,
         <details class="more">
         <summary>{model.claims.length > 0 ? t('cardMoreClaims', [model.claims.length.toLocaleString(model.locale)]) : t('cardMore')}</summary>
         {kindNote && <p class="kind-note">{kindNote}</p>}
-        {laterFacts.length > 0 && (
-          <section aria-labelledby="cn-later-facts-title">
-            <h3 id="cn-later-facts-title">{t('cardFacts')}</h3>
-            <ul class="facts later-facts">
-              {laterFacts.map((fact) => (
-                <FactLine key={fact.id} fact={fact} model={model} t={t} />
-              ))}
-            </ul>
-          </section>
-        )}
+        {laterFacts.length > 0 && <FactList facts={laterFacts} titleId="cn-later-facts-title" listClass="facts later-facts" model={model} t={t} />}
         {model.claims.length > 0 && (
           <section aria-labelledby="cn-claims-title">
             <h3 id="cn-claims-title">{t('cardClaims')}</h3>
