@@ -18,6 +18,7 @@ import { pack } from '../dataset/index';
 import { packMeta } from '../dataset/meta';
 import { translatorFor } from '../ui/catalogs';
 import { Card, cueLabelKeys, type CardModel, type QuoteWords } from '../ui/Card';
+import { factsThatFit } from '../ui/fit-at-rest';
 import { readPageSignals } from './page-signals';
 import { applySheet, isSheetViewport, watchSheetClose } from './sheet';
 
@@ -360,17 +361,22 @@ export function createCard(env: CardEnvironment) {
   }
 
   /**
-   * A card taller than the room by its mention would scroll at rest: its facts move under "More", one at a time
-   * from the last, until it fits or one is left (the summary, flag and quote stay). Only ever fewer for one card:
-   * a card that grows and shrinks as the page scrolls would be harder to read than one that scrolls.
+   * A card taller than the room by its mention would scroll at rest: its last facts move under "More", as few as
+   * make it fit, one at least left (the summary, flag and quote stay). Measured once and drawn once; only ever
+   * fewer for one card: a card that grows and shrinks as the page scrolls would be harder to read than one that
+   * scrolls.
    */
   function fitAtRest(card: HTMLElement, redraw: () => void): void {
-    const shown = card.querySelectorAll('.facts:not(.later-facts) > li').length;
-    let rest = Math.min(factsAtRest, shown);
-    while (card.scrollHeight > card.clientHeight + 1 && rest > 1) {
-      factsAtRest = --rest;
-      redraw();
-    }
+    const overflow = card.scrollHeight - card.clientHeight;
+    if (overflow <= 1) return;
+    const shown = [...card.querySelectorAll('.facts:not(.later-facts) > li')].slice(0, factsAtRest);
+    const rest = factsThatFit(
+      shown.map((fact) => fact.getBoundingClientRect().bottom),
+      overflow,
+    );
+    if (rest >= shown.length) return;
+    factsAtRest = rest;
+    redraw();
   }
 
   /**
