@@ -9,23 +9,13 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import raw from '../../src/dataset/treaty-2024.json';
 import { readCard } from './card-reader';
-import { browserPerSuite, clickReal, saveScreenshot, selectedBrowsers, sleep, waitForHighlights, waitForValue, type Session } from './harness';
+import { DEFAULT_SETTINGS as defaults, browserPerSuite, clickReal, saveScreenshot, selectedBrowsers, sleep, waitForHighlights, waitForValue, type Session } from './harness';
 
 const pack = raw as unknown as { timeline: { id: string }[]; quotes: { id: string }[]; claims: { id: string }[]; facts: { id: string }[]; sources: { id: string }[] };
 const MENTION = 'context-notes-mention';
 const CHROMIUM_OWN = /^https?:\/\/([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)(:\d+)?\//;
 const isExtensionUrl = (url: string) => /^(chrome-extension|moz-extension):\/\//.test(url);
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 interface ExtensionApi {
   tabs: {

@@ -24,6 +24,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { updated as packUpdated, version as packVersion } from '../../src/dataset/treaty-2024.json';
 import { readCard, type Box, type CardReading } from './card-reader';
 import {
+  DEFAULT_SETTINGS as defaults,
   artifactsDir,
   browserPerSuite,
   clickReal,
@@ -51,16 +52,6 @@ const GAP = 8;
 /** An empty spot of every fixture (left margin, near the bottom): the pointer goes there to leave. */
 const AWAY = { x: 24, y: 520 };
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 /** Only for typing the extension API inside page.evaluate (an extension page: browser in Firefox, chrome in Chromium). */
 interface ExtensionApi {

@@ -13,6 +13,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SETTINGS as defaults,
   browserPerSuite,
   clickReal,
   domSnapshot,
@@ -27,16 +28,6 @@ import {
 
 const MENTION = 'context-notes-mention';
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 interface StoredSettings {
   version?: unknown;

@@ -605,6 +605,30 @@ export async function saveScreenshot(page: Page, kind: BrowserKind, name: string
 
 /** Which browsers this run covers: E2E_BROWSERS=chromium,firefox (default both). */
 /**
+ * The stored settings every suite starts from. Written out here rather than imported from the code, so that a
+ * changed default there fails a test instead of quietly becoming the new baseline.
+ */
+export const DEFAULT_SETTINGS: Readonly<{
+  version: number;
+  enabled: boolean;
+  disabledSites: string[];
+  pausedUntil: number;
+  highlightStyle: string;
+  framingFlags: boolean;
+  minConfidence: number;
+  language: string;
+}> = {
+  version: 3,
+  enabled: true,
+  disabledSites: [],
+  pausedUntil: 0,
+  highlightStyle: 'underline',
+  framingFlags: true,
+  minConfidence: 0.5,
+  language: 'auto',
+};
+
+/**
  * One browser for a describe block: launched before its tests and closed after them. The pages a test opened
  * through `track` are closed after it, and the stored settings are put back to `defaults`, so each test starts
  * from them whatever the previous one left.

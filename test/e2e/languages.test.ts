@@ -17,23 +17,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, UiLanguage } from '../../src/core/i18n';
 import type { TopicPack } from '../../src/core/pack-schema';
 import { readCard, type CardReading } from './card-reader';
-import { artifactsDir, browserPerSuite, HIGHLIGHT_NAMES, selectedBrowsers, sleep, waitForHighlights, waitForValue, type BrowserKind, type Session } from './harness';
+import { DEFAULT_SETTINGS as defaults, artifactsDir, browserPerSuite, HIGHLIGHT_NAMES, selectedBrowsers, sleep, waitForHighlights, waitForValue, type BrowserKind, type Session } from './harness';
 
 const root = new URL('../../', import.meta.url);
 const catalog = (lang: string) => JSON.parse(readFileSync(new URL(`assets/_locales/${lang}/messages.json`, root), 'utf8')) as Catalog;
 const pack = JSON.parse(readFileSync(new URL('src/dataset/treaty-2024.json', root), 'utf8')) as TopicPack;
 const en = catalog('en');
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 /** The language chooser names each language in its own words, on purpose: not an English fallback. */
 const ENDONYMS = new Set(['languageEn', 'languageRu', 'languageKo']);

@@ -8,9 +8,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserPerSuite, selectedBrowsers, sleep, waitForHighlights, type Session } from './harness';
+import { DEFAULT_SETTINGS as defaults, browserPerSuite, selectedBrowsers, sleep, waitForHighlights, type Session } from './harness';
 
-const defaults = { version: 3, enabled: true, disabledSites: [], pausedUntil: 0, highlightStyle: 'underline', framingFlags: true, minConfidence: 0.5, language: 'auto' };
 
 /** Coloured pixels in a screenshot of the n-th <p> of the page. */
 async function colouredPixels(page: Page, n: number): Promise<number> {

@@ -19,7 +19,7 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAMES, launchBrowser, selectedBrowsers, sleep, type ConsoleEntry, type Session } from './harness';
+import { DEFAULT_SETTINGS as defaults, HIGHLIGHT_NAMES, launchBrowser, selectedBrowsers, sleep, type ConsoleEntry, type Session } from './harness';
 
 const MENTION = 'context-notes-mention';
 const ACTIVE = 'context-notes-active';
@@ -27,16 +27,6 @@ const ACTIVE = 'context-notes-active';
 const FRAMED = 'context-notes-framed';
 const isMention = (p: { name: string }) => p.name === MENTION || p.name === FRAMED;
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [] as string[],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 interface Realmish {
   evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;

@@ -12,23 +12,13 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCard, type CardReading } from './card-reader';
-import { browserPerSuite, saveScreenshot, selectedBrowsers, sleep, waitForHighlights, waitForValue, type Session } from './harness';
+import { DEFAULT_SETTINGS as defaults, browserPerSuite, saveScreenshot, selectedBrowsers, sleep, waitForHighlights, waitForValue, type Session } from './harness';
 
 const MENTION = 'context-notes-mention';
 /** A passage the framing analysis flags is painted under this name instead. */
 const FRAMED = 'context-notes-framed';
 const PHONE = { width: 390, height: 844 };
 
-const defaults = {
-  version: 3,
-  enabled: true,
-  disabledSites: [],
-  pausedUntil: 0,
-  highlightStyle: 'underline',
-  framingFlags: true,
-  minConfidence: 0.5,
-  language: 'auto',
-};
 
 /** The middle of the first line of the painted mention inside the element `#id`. */
 function mentionPoint(page: Page, id: string): Promise<{ x: number; y: number } | null> {
