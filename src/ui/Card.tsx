@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { FramingCue, FramingResult } from '../core/framing';
 import type { Translate } from '../core/i18n';
 import type { MentionKind } from '../core/matcher';
+import type { LocalQuote } from '../core/localize-notes';
 import type { Source } from '../core/pack-schema';
 import { formatReaderDate } from './format';
 
@@ -37,22 +38,8 @@ export interface QuoteWords {
   translatedBy: string;
 }
 
-export interface QuoteView {
-  /** The pack's id (the dossier's anchor). */
-  id: string;
-  /** The words as spoken when the dataset has them, else the nearest published rendering. */
-  words: QuoteWords;
-  /** The words in the reader's language, when `words` are in another. */
-  translation?: QuoteWords | undefined;
-  speaker: string;
-  role: string;
-  venue?: string;
-  context?: string;
-  /** The full note on how the English rendering came about, when there is one (under "More"). */
-  translationNote?: string;
-  date: string;
-  sources: readonly string[];
-}
+/** A quote as the card shows it: the pack's quote in the reader's language, each rendering saying who translated it. */
+export type QuoteView = Omit<LocalQuote, 'words' | 'translation'> & { words: QuoteWords; translation?: QuoteWords | undefined };
 
 export interface CardModel {
   /** The reader's language (BCP 47), for lang attributes and dates. */
