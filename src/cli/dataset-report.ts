@@ -1,6 +1,6 @@
 /**
  * `npm run dataset [-- path/to/pack.json]`: validates a topic pack and prints a short report for whoever
- * updates it — counts, version, date, content hash, languages per names section, and the weak spots:
+ * updates it — counts, version, date, content hash, names per language, and the weak spots:
  * aggregator sources, sources older than the rest, items that rest only on aggregators, uncited sources — and
  * the dataset check (`auditPack`): the problems a fact-checker would not sign.
  * Exit 1 with every error listed when the pack is invalid or the check finds a problem.
@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopicPack } from '../core/pack-schema';
+import { expandNames } from '../core/lexicon';
 import { auditPack } from '../core/pack-audit';
 import { formatPackErrors, packContentHash, validatePack } from '../core/pack-validate';
 
@@ -57,13 +58,19 @@ export function report(pack: TopicPack, hash: string): string {
   line(`  exclusions ${pack.names.exclusions.length}`);
   line(`  sources    ${pack.sources.length} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`);
   line();
-  line('Languages per names section');
-  for (const key of ['treaty', 'russia', 'dprk', 'agreement', 'references'] as const) {
-    const langs = Object.entries(pack.names[key]).map(([lang, terms]) => `${lang} ${terms?.length ?? 0}`);
-    line(`  ${key.padEnd(10)} ${langs.join(', ')}`);
+  // What the matcher compiles: each language's lexicon folded into the names' groups.
+  const names = expandNames(pack.names);
+  const groups = Object.entries(names).filter((entry): entry is [string, Record<string, string[] | undefined>] => {
+    const [key, value] = entry;
+    return key !== 'exclusions' && typeof value === 'object' && value !== null && !Array.isArray(value);
+  });
+  const languages = [...new Set(groups.flatMap(([, byLang]) => Object.keys(byLang)))];
+  line(`Names per language (${languages.length} languages; terms per group)`);
+  for (const lang of languages) {
+    const counts = groups.map(([group, byLang]) => [group, byLang[lang]?.length ?? 0] as const).filter(([, n]) => n > 0);
+    const lookAlikes = names.exclusions.filter((e) => (e.terms as Record<string, unknown[] | undefined>)[lang]?.length).length;
+    line(`  ${lang.padEnd(3)} ${counts.map(([group, n]) => `${group} ${n}`).join(', ')}; look-alikes ${lookAlikes}/${names.exclusions.length}`);
   }
-  const exclusionLangs = new Set(pack.names.exclusions.flatMap((e) => Object.keys(e.terms)));
-  line(`  exclusions ${[...exclusionLangs].join(', ')}`);
 
   // Weak: aggregators. Old: more than 30 days before the signing (the timeline's "signing" event) or, without
   // one, before the median source date. Context sources (earlier treaties) are expected there; the list is for
