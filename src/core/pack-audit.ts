@@ -4,7 +4,7 @@
  * Run by `npm run dataset` (exit 1 on any problem) and by the unit tests, so `npm test` fails on them.
  * Pure: no file system, no DOM.
  */
-import type { Source, TopicPack } from './pack-schema';
+import { noteLanguages, type Source, type TopicPack } from './pack-schema';
 
 /** Source kinds that can carry a verbatim quote: the speaker's own channel, an agency, or a newsroom. */
 export const quoteSourceKinds: ReadonlySet<Source['kind']> = new Set(['primary', 'wire', 'news']);
@@ -85,6 +85,15 @@ export function auditPack(pack: TopicPack): string[] {
       return kind !== undefined && quoteSourceKinds.has(kind);
     });
     if (!ok) problems.push(`quotes[${i}] ${q.id}: no source of kind primary, wire or news`);
+
+    // 6. A reader of the language the words were spoken in gets those words, not our translation of a translation
+    //    (unless a published translation is named with `by`).
+    for (const lang of noteLanguages) {
+      const local = q.i18n[lang];
+      if (q.original && q.language === lang && !local.by && local.text !== q.original) {
+        problems.push(`quotes[${i}] ${q.id}: i18n.${lang}.text is not the original`);
+      }
+    }
   });
 
   return problems;

@@ -264,6 +264,18 @@ describe('the dataset check (auditPack, run by npm run dataset)', () => {
     expect(audited((p) => (p.quotes[q].sources = [analysis]))).toContain(`quotes[${q}] putin-breakthrough: no source of kind primary, wire or news`);
   });
 
+  it('flags a quote whose reader in the spoken language does not get the original words', () => {
+    const q = index('quotes', 'putin-breakthrough');
+    expect(audited((p) => (p.quotes[q].i18n.ru.text = 'Это действительно прорывной документ'))).toEqual([`quotes[${q}] putin-breakthrough: i18n.ru.text is not the original`]);
+    // A published translation named with `by` may stand in its place.
+    expect(
+      audited((p) => {
+        p.quotes[q].i18n.ru.text = 'Это действительно прорывной документ';
+        p.quotes[q].i18n.ru.by = p.quotes[q].sources[0];
+      }),
+    ).toEqual([]);
+  });
+
   it('flags an aggregator cited alone, and lets it pass beside an original or with readAt', () => {
     const f = index('facts', 'structure');
     const agg = raw.sources.findIndex((x: any) => x.kind === 'aggregator' && !x.readAt);
