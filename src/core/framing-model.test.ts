@@ -197,6 +197,10 @@ describe('attribution frame: the model does not flag a sentence whose own part o
     'The envoy called the visit "a historic turning point for both peoples".',
     'Пресс-секретарь Кремля заявил, что договор никому не угрожает.',
     '통일부 대변인은 이번 조약이 한반도 평화를 해친다고 밝혔다.',
+    // A document reported as a speaker: what the treaty says is the treaty's, not the author's.
+    'Article 4 stipulates that each side will help the other if attacked.',
+    'Четвёртая статья договора гласит, что стороны помогут друг другу при нападении.',
+    'В совместном заявлении констатируется, что партнёрство носит долгосрочный характер.',
   ])('reported or quoted, with a bare frame: %s', (sentence) => {
     expect(attributionFrameOnly(features(sentence))).toBe(true);
     expect(flagged(sentence)).toEqual([]);
