@@ -56,7 +56,7 @@ export const weightsSchema = z
     /** Group weights of the hashed features (tuned hyper-parameters the features are built with). */
     groups: z.object({ words: z.number().nonnegative(), chars: z.number().nonnegative() }).strict(),
     markersVersion: z.number().int().positive(),
-    /** Out-of-fold figures of train + dev, folds by page. */
+    /** Out-of-fold figures of train + dev, folds by site. */
     trained: z.object({ sentences: z.number().int(), cv: z.record(z.string(), z.number()) }).passthrough(),
   })
   .strict()

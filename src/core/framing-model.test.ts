@@ -11,10 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main as trainMain, train } from '../cli/train-framing';
+import { main as trainMain, siteOf, train } from '../cli/train-framing';
 import { compileFraming, shippedFramingModel, type FramingCue } from './framing';
 import { evaluateFraming } from './framing-eval';
 import {
+  attributionFrameOnly,
   compileMarkers,
   decodeIndex,
   denseFeatureNames,
@@ -180,6 +181,52 @@ describe('the quoted-speech rule holds for the model', () => {
     expect(quoted.tokens.map((t) => t.text).filter(Boolean)).toEqual(['He', 'said', 'that', 'it', 'was']);
     expect(quoted.dense[denseFeatureNames().indexOf('mark:frankness')]).toBe(0);
     expect(quoted.dense[denseFeatureNames().indexOf('quote:speaker')]).toBe(1);
+  });
+});
+
+describe('attribution frame: the model does not flag a sentence whose own part only says who speaks', () => {
+  const markers = compileMarkers(markersJson as MarkersFile);
+  const features = (sentence: string) => extractFeatures(rulesOnly.modelInput(sentence), markers, 18, { words: 1, chars: 0.5 })!;
+  // Weights that read every sentence as opinion: what is left unflagged is the veto's doing, not the weights'.
+  const eager = loadFramingModel({ ...(weightsJson as WeightsData), bias: 20 }, markersJson as MarkersFile);
+  const eagerAnalyzer = compileFraming([], { model: eager });
+  const flagged = (sentence: string) => own(eagerAnalyzer.assessSentences(sentence)[0]!.cues).map((c) => c.kind);
+
+  it.each([
+    'The defence ministry in Seoul said on Monday that the pact changes nothing for the peninsula.',
+    'The envoy called the visit "a historic turning point for both peoples".',
+    'Пресс-секретарь Кремля заявил, что договор никому не угрожает.',
+    '통일부 대변인은 이번 조약이 한반도 평화를 해친다고 밝혔다.',
+    // A document reported as a speaker: what the treaty says is the treaty's, not the author's.
+    'Article 4 stipulates that each side will help the other if attacked.',
+    'Четвёртая статья договора гласит, что стороны помогут друг другу при нападении.',
+    'В совместном заявлении констатируется, что партнёрство носит долгосрочный характер.',
+  ])('reported or quoted, with a bare frame: %s', (sentence) => {
+    expect(attributionFrameOnly(features(sentence))).toBe(true);
+    expect(flagged(sentence)).toEqual([]);
+  });
+
+  it.each([
+    // A stance word of the author's outside what is reported.
+    'Predictably, the defence ministry in Seoul said the pact changes nothing.',
+    // Quotation marks nobody owns are the author's distance, not a speaker.
+    'The "eternal friendship" now comes with artillery shells.',
+    // Nobody is reported at all.
+    'The pact changes nothing for the peninsula.',
+    // More than a frame: the author says a good deal besides who spoke.
+    'Having spent a decade courting Beijing and getting little for it in return, the isolated leadership in Pyongyang finally announced that it had found a new patron.',
+  ])('still the model’s to judge: %s', (sentence) => {
+    expect(attributionFrameOnly(features(sentence))).toBe(false);
+    expect(flagged(sentence)).toEqual(['author-judgement']);
+  });
+});
+
+describe('cross-validation groups', () => {
+  it('puts the pages of one site in one group, whatever the subdomain for mobile or print', () => {
+    expect(siteOf('https://www.example.org/news/1')).toBe('example.org');
+    expect(siteOf('https://m.example.org/amp/2')).toBe('example.org');
+    expect(siteOf('https://blog.example.org/3')).toBe('blog.example.org');
+    expect(siteOf('project')).toBe('project');
   });
 });
 

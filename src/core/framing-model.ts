@@ -186,6 +186,26 @@ export function denseFeatureNames(): string[] {
 const DENSE = denseFeatureNames();
 const DENSE_AT = new Map(DENSE.map((name, i) => [name, i]));
 const SPEAKER_AT = DENSE_AT.get('quote:speaker')!;
+const UNOWNED_AT = DENSE_AT.get('quote:unowned')!;
+const MARKS_AT = DENSE_AT.get('mark:count')!;
+
+/**
+ * The author's words around someone else's that the veto below still counts as a mere attribution frame
+ * ("Seoul's defence ministry said on Monday that …").
+ */
+export const ATTRIBUTION_FRAME_WORDS = 10;
+/**
+ * A sentence whose own part is only the frame of someone else's words: someone speaks (not quotes nobody owns), no
+ * stance marker and no rule cue stands outside what they say, and what is left of the author is at most `max`
+ * words. Whatever the model reads in so little is the page's style, not the author's judgement, so the model
+ * does not flag it (the rules still can).
+ */
+export function attributionFrameOnly(f: Features, max = ATTRIBUTION_FRAME_WORDS): boolean {
+  if (!f.dense[SPEAKER_AT] || f.dense[UNOWNED_AT] || f.dense[MARKS_AT]) return false;
+  let own = 0;
+  for (const t of f.tokens) if (t.key !== QUOTE_TOKEN) own++;
+  return own <= max;
+}
 
 interface Token {
   /** As written (for the card). */
@@ -511,7 +531,7 @@ export function loadFramingModel(weights: WeightsData, markersFile: MarkersFile)
       const probability = sigmoid(scoreFeatures(f, weights.bias, weights.denseWeights, sparse));
       // A sentence that also reports someone needs more to count as the author's judgement: what is left of it
       // after the speaker's words are blanked is mostly the frame ("…, the minister said on Monday").
-      const opinion = probability >= (f.dense[SPEAKER_AT]! ? weights.speakerThreshold : weights.threshold);
+      const opinion = probability >= (f.dense[SPEAKER_AT]! ? weights.speakerThreshold : weights.threshold) && !attributionFrameOnly(f);
       return { probability, opinion, words: opinion ? weightiestWords(f, weights.denseWeights, sparse, notShown) : [] };
     },
   };
