@@ -112,7 +112,7 @@ const leanPack = (names) => ({
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]dataset[\\/][^\\/]+\.json$/ }, async (args) => {
       const pack = JSON.parse(await readFile(args.path, 'utf8'));
-      pack.names = { ...names, exclusions: names.exclusions.map(({ id, terms, earlier }) => ({ id, terms, ...(earlier ? { earlier } : {}) })) };
+      pack.names = { ...names, exclusions: names.exclusions.map(({ label, reason, ...forMatcher }) => forMatcher) };
       return { contents: JSON.stringify(pack), loader: 'json' };
     });
   },
