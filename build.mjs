@@ -35,7 +35,7 @@ async function checkDataset() {
     outfile,
     logLevel: 'silent',
   });
-  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable, expandNames } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable, pageNames } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   let json;
   try {
     json = JSON.parse(await readFile(packFile, 'utf8'));
@@ -53,8 +53,8 @@ async function checkDataset() {
     gate: gateLiterals(result.pack.names),
     termTable: termTable(result.pack.names),
     // The lexicon (plain words and morphology rules per language) compiled into the matcher's terms here,
-    // so pages never compile it.
-    names: expandNames(result.pack.names),
+    // so pages never compile it; look-alikes without their labels and reasons.
+    names: pageNames(result.pack.names),
   };
 }
 
@@ -103,16 +103,13 @@ const noInnerHtml = {
   },
 };
 
-/**
- * The page bundles carry the pack's names with the lexicon already compiled (names); the exclusions' labels
- * and reasons are for people reading the pack, not for the matcher, so the page bundles leave them out.
- */
+/** The page bundles carry the pack's names as pageNames (src/cli/pack-tools.ts) gave them. */
 const leanPack = (names) => ({
   name: 'lean-pack',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]dataset[\\/][^\\/]+\.json$/ }, async (args) => {
       const pack = JSON.parse(await readFile(args.path, 'utf8'));
-      pack.names = { ...names, exclusions: names.exclusions.map(({ label, reason, ...forMatcher }) => forMatcher) };
+      pack.names = names;
       return { contents: JSON.stringify(pack), loader: 'json' };
     });
   },

@@ -312,3 +312,21 @@ describe('the dataset check (auditPack, run by npm run dataset)', () => {
     );
   });
 });
+
+describe('the names the page bundles carry', () => {
+  // The build once dropped the look-alikes' `partner` flag: the extension then lost mentions the CLI found.
+  it('find exactly what the full names find, on a page that needs every look-alike field', async () => {
+    const { pageNames } = await import('../../src/cli/pack-tools');
+    const { compileMatcher } = await import('../../src/core/matcher');
+    const page = [
+      'Russia and Iran to sign a partnership treaty',
+      'The deal has no defence clause, unlike the agreements the Kremlin signed with Pyongyang and Minsk.',
+      'A Soviet-era friendship treaty of 1961 bound Moscow to Pyongyang until 1996.',
+    ];
+    const mentions = (names: Parameters<typeof compileMatcher>[0]) => compileMatcher(names).findInDocument(page).map(({ mention }) => mention.text);
+    const full = mentions(shipped.names);
+    expect(full.some((t) => t.includes('Pyongyang and Minsk') || t.includes('signed with Pyongyang'))).toBe(true);
+    expect(mentions(pageNames(shipped.names))).toEqual(full);
+    expect(pageNames(shipped.names).exclusions.every((e) => !('label' in e) && !('reason' in e))).toBe(true);
+  });
+});
