@@ -19,12 +19,12 @@ import { compileFraming, type FramingAnalyzer } from '../core/framing';
 import { scoresOf } from '../core/framing-eval';
 import { rng } from '../core/random';
 import {
-  attributionFrameOnly,
   compileMarkers,
   denseFeatureNames,
   encodeIndex,
   extractFeatures,
   loadFramingModel,
+  modelMayJudge,
   toBase64,
   type CompiledMarkers,
   type Features,
@@ -154,7 +154,7 @@ export interface Thresholds {
 }
 const SPEAKER_AT = denseFeatureNames().indexOf('quote:speaker');
 /** As the shipped model decides (framing-model.ts): rules, or the model's threshold unless the author only frames someone else's words. */
-const flaggedAt = (e: Example, p: number, t: Thresholds) => e.rules || (p >= (e.f.dense[SPEAKER_AT] ? t.speaker : t.plain) && !attributionFrameOnly(e.f));
+const flaggedAt = (e: Example, p: number, t: Thresholds) => e.rules || (p >= (e.f.dense[SPEAKER_AT] ? t.speaker : t.plain) && modelMayJudge(e.f));
 
 function pack(m: Trained, params: Params, threshold: Thresholds, trainedOn: number, cv: Record<string, number>, markersVersion: number): WeightsFile {
   const nonzero: number[] = [];

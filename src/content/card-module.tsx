@@ -75,6 +75,8 @@ const reasonKeys: Record<keyof typeof cueLabelKeys, string> = {
   intensifier: 'cueWhyIntensifier',
   sarcasm: 'cueWhySarcasm',
   'second-person': 'cueWhySecondPerson',
+  verdict: 'cueWhyVerdict',
+  stance: 'cueWhyStance',
   'page-opinion': 'cueWhyPageOpinion',
   'author-judgement': 'cardJudgementWhy',
 };

@@ -1,9 +1,10 @@
 /**
- * zod schemas for the learned framing model's two data files: the stance/hedge markers (written by hand) and the
+ * zod schemas for the framing data files: the stance/hedge markers and the rules' lexicon (written by hand) and the
  * weights (written by `npm run train:framing`). Used by the training script and the tests, not at run time:
  * card.js reads the JSON as typed, so zod stays out of the page bundles (as with the pack, see dataset/index.ts).
  */
 import { z } from 'zod';
+import { LEXICON_CLASSES } from './framing-lexicon';
 import { MARKER_CLASSES, MODEL_LANGUAGES } from './framing-model';
 
 const entry = z
@@ -30,6 +31,17 @@ export const markersSchema = z
         ko: z.object({ according: z.array(entry).min(1), verbs: z.array(entry).min(1), endings: z.array(entry).min(1), nouns: z.array(entry).min(1) }).strict(),
       })
       .strict(),
+  })
+  .strict();
+
+const lexiconLanguage = z.object(Object.fromEntries(LEXICON_CLASSES.map((c) => [c, z.array(entry).min(1)])) as Record<(typeof LEXICON_CLASSES)[number], z.ZodArray<typeof entry>>).strict();
+
+/** The rules' lexicon (framing-lexicon.json, read by framing-lexicon.ts): plain words and phrases, as the markers. */
+export const lexiconSchema = z
+  .object({
+    version: z.number().int().positive(),
+    about: z.string(),
+    languages: z.object(Object.fromEntries(MODEL_LANGUAGES.map((l) => [l, lexiconLanguage])) as Record<(typeof MODEL_LANGUAGES)[number], typeof lexiconLanguage>).strict(),
   })
   .strict();
 

@@ -3,11 +3,12 @@
  * What it adds over the rules: sentences no rule explains, flagged as the author's judgement with the words that
  * weighed most. What it must keep: quoted and reported words are the speaker's, never the author's.
  *
- * Our own examples the shipped model does NOT catch today (kept here so that the gap stays visible): "Plainly,
- * Moscow wanted shells more than friendship." and "Who in Seoul still believes in quiet diplomacy?" (no English
- * function word the model knows its language by), "Arguably, the summit changed less than its hosts claimed.",
- * "북한이 러시아의 구애에 으스대는 모양새다." (just under the threshold). It wrongly flags the conditional "Should war
- * break out, Moscow would help." (see framing.test.ts).
+ * Our own examples caught neither by the model nor by the rules' lexicon today (kept here so that the gap stays
+ * visible): "Plainly, Moscow wanted shells more than friendship." and "Who in Seoul still believes in quiet
+ * diplomacy?" (no English function word the model or the lexicon knows the language by), "Arguably, the summit
+ * changed less than its hosts claimed." (read as the hosts' claim), "Seemingly, the defence ministry in Seoul said
+ * the pact changes nothing." It wrongly flags the conditional "Should war break out, Moscow would help." (see
+ * framing.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { evaluateFraming } from './framing-eval';
 import {
   attributionFrameOnly,
   compileMarkers,
+  tooLittleToJudge,
   decodeIndex,
   denseFeatureNames,
   encodeIndex,
@@ -82,27 +84,20 @@ describe('weights and markers files', () => {
 
 describe('model-only flags, per class (the rules are silent on each)', () => {
   it.each([
-    // judgement and verdict
-    ['en', 'For Seoul, the summit was an embarrassing defeat.'],
+    // judgement and verdict (the lexicon's verdicts are rules now: framing.test.ts)
     ['en', 'Washington’s reply to the pact has been clumsy and slow.'],
-    ['en', 'Frankly, the clause is a blank cheque.'],
     ['en', 'The arms embargo has become a dead letter.'],
     ['en', 'The critics of the deal have a point.'],
     ['en', 'Moscow’s courtship of Pyongyang is a sign of weakness, not strength.'],
-    // stance and certainty markers
-    ['en', 'Small wonder that Tokyo is nervous.'],
-    ['en', 'Make no doubt: the aim all along was ammunition.'],
+    ['en', 'Seoul was caught napping by the pact.'],
+    // stance and certainty markers the lexicon does not hold
     ['ru', 'По сути, это сделка, а не дружба.'],
-    ['ru', 'Сеул не может не беспокоиться о новом союзе.'],
+    ['ru', 'Сеул, конечно, обеспокоен новым союзом.'],
     ['ko', '사실상 러시아가 북한의 뒷배가 된 셈이다.'],
-    ['ko', '이번 조약으로 한반도 안보 지형은 크게 흔들릴 수밖에 없다.'],
-    // prediction and advice in the author's voice
-    ['en', 'The sensible course for Seoul is to talk to Beijing.'],
-    ['en', 'Tokyo would do well to keep its head.'],
-    ['en', 'Europe had better take the clause seriously.'],
+    ['en', 'It is hard to overstate how much the pact matters.'],
+    // prediction in the author's voice
+    ['en', 'Seoul will regret its silence.'],
     // irony and mockery
-    ['en', 'Kim basks in memories of Soviet patronage.'],
-    ['en', 'The hand-wringing in European capitals changed nothing.'],
     ['ru', 'Кремль, похоже, хвастается новым союзником.'],
     // rhetorical questions and exclamations beyond the rules' patterns
     ['ko', '과연 이 조약이 북한에 무슨 이익이 되겠는가.'],
@@ -121,9 +116,9 @@ describe('model-only flags, per class (the rules are silent on each)', () => {
   });
 
   it('names the words that weighed most, not function words', () => {
-    const cue = own(judge('Small wonder that Tokyo is nervous.').cues)[0]!;
-    expect(cue.words).toContain('wonder');
-    expect(cue.words).not.toContain('that');
+    const cue = own(judge('Washington’s reply to the pact has been clumsy and slow.').cues)[0]!;
+    expect(cue.words).toContain('clumsy');
+    expect(cue.words).not.toContain('the');
     const ko = own(judge('사실상 러시아가 북한의 뒷배가 된 셈이다.').cues)[0]!;
     expect(ko.words).toContain('셈이다');
   });
@@ -207,16 +202,34 @@ describe('attribution frame: the model does not flag a sentence whose own part o
   });
 
   it.each([
-    // A stance word of the author's outside what is reported.
-    'Predictably, the defence ministry in Seoul said the pact changes nothing.',
+    // A stance word of the author's outside what is reported (a rule's reason now: the lexicon's stance).
+    ['Predictably, the defence ministry in Seoul said the pact changes nothing.', 'stance'],
     // Quotation marks nobody owns are the author's distance, not a speaker.
-    'The "eternal friendship" now comes with artillery shells.',
+    ['The "eternal friendship" now comes with artillery shells.', 'author-judgement'],
     // Nobody is reported at all.
-    'The pact changes nothing for the peninsula.',
+    ['The pact changes nothing for the peninsula.', 'author-judgement'],
     // More than a frame: the author says a good deal besides who spoke.
-    'Having spent a decade courting Beijing and getting little for it in return, the isolated leadership in Pyongyang finally announced that it had found a new patron.',
-  ])('still the model’s to judge: %s', (sentence) => {
+    ['Having spent a decade courting Beijing and getting little for it in return, the isolated leadership in Pyongyang finally announced that it had found a new patron.', 'author-judgement'],
+  ])('still the author’s: %s', (sentence, kind) => {
     expect(attributionFrameOnly(features(sentence))).toBe(false);
+    expect(flagged(sentence)).toEqual([kind]);
+  });
+});
+
+describe('too little to judge: the model stays silent on a fragment with almost no words of the author’s', () => {
+  const markers = compileMarkers(markersJson as MarkersFile);
+  const features = (sentence: string) => extractFeatures(rulesOnly.modelInput(sentence), markers, 18, { words: 1, chars: 0.5 })!;
+  // Weights that read every sentence as opinion, as above.
+  const eager = compileFraming([], { model: loadFramingModel({ ...(weightsJson as WeightsData), bias: 20 }, markersJson as MarkersFile) });
+  const flagged = (sentence: string) => own(eager.assessSentences(sentence)[0]!.cues).map((c) => c.kind);
+
+  it.each(['댓글', '공유하기 인쇄하기', 'Комментарии читателей', 'The editors', '2024년 11월 6일 18:04 | 입력'])('a byline, a date line or a page’s buttons: %s', (fragment) => {
+    expect(tooLittleToJudge(features(fragment))).toBe(true);
+    expect(flagged(fragment)).toEqual([]);
+  });
+
+  it.each(['무슨 조약?', 'Какой союз!', 'The pact changes nothing.'])('a short question, an exclamation or three words are still judged: %s', (sentence) => {
+    expect(tooLittleToJudge(features(sentence))).toBe(false);
     expect(flagged(sentence)).toEqual(['author-judgement']);
   });
 });

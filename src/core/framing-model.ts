@@ -19,7 +19,7 @@ export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
 export const MARKER_CLASSES = ['certainty', 'hedge', 'frankness', 'advice', 'prediction', 'evaluative', 'irony', 'first', 'second'] as const;
 export type MarkerClass = (typeof MARKER_CLASSES)[number];
 /** The rule analyzer's cue kinds the model reads (page-level cues are not a sentence's). */
-export const RULE_KINDS = ['loaded-term', 'rhetorical-question', 'prescriptive', 'speculation', 'generalisation', 'intensifier', 'sarcasm', 'second-person'] as const;
+export const RULE_KINDS = ['loaded-term', 'rhetorical-question', 'prescriptive', 'speculation', 'generalisation', 'intensifier', 'sarcasm', 'second-person', 'verdict', 'stance'] as const;
 
 export interface MarkersFile {
   version: number;
@@ -205,6 +205,26 @@ export function attributionFrameOnly(f: Features, max = ATTRIBUTION_FRAME_WORDS)
   let own = 0;
   for (const t of f.tokens) if (t.key !== QUOTE_TOKEN) own++;
   return own <= max;
+}
+
+/** Fewer of the author’s words than this (not counting numbers, nor "2024년", "6일"), with no stance marker and no ? or !, and the model stays silent. */
+export const MIN_JUDGED_WORDS = 3;
+const QUESTION_AT = DENSE_AT.get('punct:question')!;
+const EXCLAIM_AT = DENSE_AT.get('punct:exclaim')!;
+/**
+ * A fragment with almost no words of the author's: a byline, a date line, a caption's credit, a page's buttons
+ * ("Share", "Print", "Comments"). Whatever the model reads there is the language's prior and the shortness of
+ * the line (short headlines are often opinion), not a judgement, so it does not flag it (the rules still can).
+ */
+export function tooLittleToJudge(f: Features, min = MIN_JUDGED_WORDS): boolean {
+  if (f.dense[MARKS_AT] || f.dense[QUESTION_AT] || f.dense[EXCLAIM_AT]) return false;
+  let own = 0;
+  for (const t of f.tokens) if (t.key !== QUOTE_TOKEN && /^\p{L}/u.test(t.key)) own++;
+  return own < min;
+}
+/** Whether the model may flag the sentence at all (see attributionFrameOnly and tooLittleToJudge). */
+export function modelMayJudge(f: Features): boolean {
+  return !attributionFrameOnly(f) && !tooLittleToJudge(f);
 }
 
 interface Token {
@@ -531,7 +551,7 @@ export function loadFramingModel(weights: WeightsData, markersFile: MarkersFile)
       const probability = sigmoid(scoreFeatures(f, weights.bias, weights.denseWeights, sparse));
       // A sentence that also reports someone needs more to count as the author's judgement: what is left of it
       // after the speaker's words are blanked is mostly the frame ("…, the minister said on Monday").
-      const opinion = probability >= (f.dense[SPEAKER_AT]! ? weights.speakerThreshold : weights.threshold) && !attributionFrameOnly(f);
+      const opinion = probability >= (f.dense[SPEAKER_AT]! ? weights.speakerThreshold : weights.threshold) && modelMayJudge(f);
       return { probability, opinion, words: opinion ? weightiestWords(f, weights.denseWeights, sparse, notShown) : [] };
     },
   };

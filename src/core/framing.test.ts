@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileFraming, compileTermSource, splitSentences, type FramingCue } from './framing';
 import type { FramingTerm } from './pack-schema';
+import { lexiconSchema } from './framing-model-schema';
+import lexiconJson from './framing-lexicon.json';
 
 const term = (id: string, patterns: string[], neutral: string): FramingTerm => ({
   id,
@@ -326,5 +328,81 @@ describe('helpers', () => {
     const sentences = analyzer.assessSentences(long);
     expect(sentences.length).toBeGreaterThan(0);
     for (const sentence of sentences) expect(long.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+});
+
+describe('the rule lexicon (framing-lexicon.json), per class and language', () => {
+  // The rules alone: each reason below is the lexicon's, not the model's.
+  const rules = compileFraming([], { model: null });
+  const cues = (sentence: string) => {
+    const all = rules.assessSentences(sentence);
+    expect(all, sentence).toHaveLength(1);
+    return all[0]!.cues;
+  };
+  it.each([
+    // verdicts: a judgement of a person, act or policy
+    ['verdict', 'Seoul’s answer to the summit was inept.', 'inept'],
+    ['verdict', 'Sanctions on Pyongyang have proved futile.', 'futile'],
+    ['verdict', 'Ответ Сеула на саммит оказался беспомощным.', 'беспомощным'],
+    ['verdict', '이번 파병은 북한의 자충수다.', '자충수'],
+    // stance and certainty markers
+    ['stance', 'Small wonder that Tokyo is nervous.', 'Small wonder'],
+    ['stance', 'Frankly, the clause is a blank cheque.', 'Frankly'],
+    ['stance', 'Make no doubt: the aim all along was ammunition.', 'Make no doubt'],
+    ['stance', 'Сеул не может не беспокоиться о новом союзе.', 'не может не'],
+    ['stance', 'Несомненно, Москва выиграла от этой сделки.', 'Несомненно'],
+    ['stance', '이번 조약으로 한반도 안보 지형은 크게 흔들릴 수밖에 없다.', '수밖에 없'],
+    ['stance', '결국 북한만 이득을 보는 셈이다.', '는 셈이다'],
+    // advice in the author's voice
+    ['prescriptive', 'Tokyo would do well to keep its head.', 'would do well to'],
+    ['prescriptive', 'The sensible course for Seoul is to talk to Beijing.', 'The sensible course'],
+    ['prescriptive', 'Europe had better take the clause seriously.', 'had better'],
+    ['prescriptive', 'Сеулу стоило бы поговорить с Пекином.', 'стоило бы'],
+    ['prescriptive', '정부는 섣불리 개입해서는 안 된다.', '해서는 안 된'],
+    // a prediction stated as certain
+    ['speculation', 'Chances are the pact will outlast both leaders.', 'Chances are'],
+    ['speculation', 'Этот союз обречён на провал.', 'обречён'],
+    ['speculation', '머지않아 북한군이 전선에 투입될 것이다.', '머지않아'],
+    // irony and mockery
+    ['sarcasm', 'Kim basks in memories of Soviet patronage.', 'basks in'],
+    ['sarcasm', 'The hand-wringing in European capitals changed nothing.', 'hand-wringing'],
+    ['sarcasm', 'Пхеньян кичится новым союзником.', 'кичится'],
+    ['sarcasm', '북한은 러시아에 추파를 던졌다.', '추파'],
+  ])('%s: %s', (kind, sentence, text) => {
+    const own = cues(sentence).filter((c) => !c.quoted);
+    expect(own.map((c) => [c.kind, c.text])).toContainEqual([kind, text]);
+    expect(rules.assessSentences(sentence)[0]!.level).toBe('some');
+  });
+
+  it('a verdict inside a quotation or reported speech stays the speaker’s', () => {
+    for (const sentence of [
+      '"The summit was a fiasco," the opposition leader said.',
+      '야당 대표는 "이번 파병은 자충수"라고 말했다.',
+      'Лидер оппозиции заявил, что ответ Сеула был беспомощным.',
+    ]) {
+      const all = cues(sentence);
+      expect(all.some((c) => c.kind === 'verdict' && c.quoted), sentence).toBe(true);
+      expect(all.filter((c) => !c.quoted), sentence).toEqual([]);
+    }
+  });
+
+  it('matches whole words and stems only where the entry says so', () => {
+    // "подло" (basely) is an entry, "подлежит" (is subject to) is not; "would-be" is not "would be".
+    for (const sentence of ['Документ подлежит ратификации.', 'Would-be defectors crossed the border in June.', 'The clumsy wording of the draft was fixed by the lawyers.'])
+      expect(cues(sentence).filter((c) => c.kind === 'verdict' || c.kind === 'stance'), sentence).toEqual([]);
+    expect(cues('Так поступить было подло.').map((c) => c.kind)).toEqual(['verdict']);
+  });
+
+  it('the lexicon file is plain words: the schema refuses a pattern, an upper-case entry and an unknown class', () => {
+    expect(lexiconSchema.safeParse(lexiconJson).success).toBe(true);
+    const bad = structuredClone(lexiconJson) as { languages: { en: Record<string, string[]> } };
+    bad.languages.en.verdict!.push('inept|feckless');
+    expect(lexiconSchema.safeParse(bad).success).toBe(false);
+    const upper = structuredClone(lexiconJson) as { languages: { en: Record<string, string[]> } };
+    upper.languages.en.stance!.push('Plainly');
+    expect(lexiconSchema.safeParse(upper).success).toBe(false);
+    const other = structuredClone(lexiconJson) as { languages: { en: Record<string, string[]> } };
+    other.languages.en.gossip = ['rumour has it'];
+    expect(lexiconSchema.safeParse(other).success).toBe(false);
   });
 });

@@ -22,6 +22,8 @@
 import { cheapLetterClasses, expandSpaces, lowerLiterals } from './matcher';
 import { loadFramingModel, type AttributionData, type FramingModel, type MarkersFile, type ModelInput, type WeightsData } from './framing-model';
 import markersFile from './framing-markers.json';
+import { compileLexicon, type LexiconClass, type LexiconFile } from './framing-lexicon';
+import lexiconFile from './framing-lexicon.json';
 import weightsFile from './framing-weights.json';
 import type { FramingTerm } from './pack-schema';
 
@@ -35,6 +37,10 @@ export type CueKind =
   | 'intensifier'
   | 'sarcasm'
   | 'second-person'
+  /** A judgement of a person, act or policy in the author's voice (framing-lexicon.json). */
+  | 'verdict'
+  /** The author's certainty, frankness or feeling about what is said (framing-lexicon.json). */
+  | 'stance'
   | 'page-opinion'
   /** The learned model reads the sentence as the author's judgement and no rule explains it (framing-model.ts). */
   | 'author-judgement';
@@ -534,6 +540,16 @@ const RULES: Rule[] = [
   { kind: 'second-person', re: /여러분|상상해\s?보라/gu, why: 'second-person appeal (Korean)' },
 ];
 
+/** The lexicon's classes as the cues a card shows: advice, prediction and irony are the rules' own kinds. */
+const LEXICON_KIND: Record<LexiconClass, { kind: CueKind; why: string }> = {
+  verdict: { kind: 'verdict', why: 'a verdict in the author’s voice: judges a person, act or policy rather than reporting it' },
+  stance: { kind: 'stance', why: 'a stance marker: the author states their certainty, frankness or feeling about what is said' },
+  advice: { kind: 'prescriptive', why: 'advice in the author’s voice: tells governments or the reader the course to take' },
+  prediction: { kind: 'speculation', why: 'a prediction in the author’s voice, stated as if it were certain' },
+  irony: { kind: 'sarcasm', why: 'mockery in the author’s voice: words that belittle what they describe' },
+};
+const LEXICON = compileLexicon(lexiconFile as LexiconFile);
+
 /** A question is rhetorical unless it is a plain explainer ("What does Article 4 say?"). */
 function isRhetorical(q: string): boolean {
   const t = q.trim().replace(/^["'“‘«„]+/, '');
@@ -638,6 +654,10 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
         }
         add(r.kind, m.index, m.index + m[0].length, r.why, r.neutral);
       }
+    }
+    for (const hit of LEXICON.find(s)) {
+      const { kind, why } = LEXICON_KIND[hit.cls];
+      add(kind, hit.start, hit.end, why);
     }
     for (const q of scare)
       cues.push({

@@ -81,6 +81,8 @@ export const cueLabelKeys: Record<FramingCue['kind'], string> = {
   intensifier: 'cueIntensifier',
   sarcasm: 'cueSarcasm',
   'second-person': 'cueSecondPerson',
+  verdict: 'cueVerdict',
+  stance: 'cueStance',
   'page-opinion': 'cuePageOpinion',
   'author-judgement': 'cueAuthorJudgement',
 };
