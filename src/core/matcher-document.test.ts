@@ -202,3 +202,32 @@ describe('8. on a page about another treaty, the sentence after a passing mentio
     expect(texts.some((t) => /this agreement/i.test(t))).toBe(false);
   });
 });
+
+describe('9. a treaty word in general use on a page about the treaty', () => {
+  const about = (lang: 'en' | 'de' | 'ja' | 'zh' | 'ko' | 'pl') =>
+    ({
+      en: 'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang on 19 June 2024. Its Article 4 provides for mutual assistance.',
+      de: 'Russland und Nordkorea haben im Juni 2024 in Pjöngjang einen Vertrag über umfassende strategische Partnerschaft unterzeichnet. Er sieht gegenseitigen militärischen Beistand vor.',
+      ja: 'ロシアと北朝鮮は2024年6月19日、平壌で包括的戦略パートナーシップ条約に署名した。第4条は相互の軍事援助を定める。',
+      zh: '俄罗斯与朝鲜2024年6月19日在平壤签署了《全面战略伙伴关系条约》,条约规定相互提供军事援助。',
+      ko: '러시아와 북한은 2024년 6월 19일 평양에서 포괄적 전략적 동반자 관계 조약을 체결했다. 조약 4조는 상호 군사 지원을 규정한다.',
+      pl: 'Rosja i Korea Północna podpisały 19 czerwca 2024 roku w Pjongjangu traktat o kompleksowym partnerstwie strategicznym, który przewiduje wzajemną pomoc wojskową.',
+    })[lang];
+  it.each([
+    ['en', 'treaties with third states', 'Neither party will conclude treaties with third states directed against the other.', /treaties/],
+    ['de', 'Verträge mit Drittstaaten', 'Verträge mit Drittstaaten, die dem Partner schaden, sind beiden Seiten verboten.', /Verträge/],
+    ['ja', '第三国との条約', '双方は、相手に害を与える第三国との条約を締結しないと約束した。', /^条約$/],
+    ['zh', '合同或协议', '他说,买房签合同或协议时要仔细阅读每一条。', /协议/],
+    ['ko', '법률문서', '국회는 관련 법률문서를 검토했다.', /문서/],
+    ['pl', 'wszystkie dotychczasowe porozumienia', 'Strony potwierdziły wszystkie dotychczasowe porozumienia handlowe.', /porozumienia/],
+  ])('%s: %s', (lang, _what, sentence, unwanted) => {
+    const texts = found(about(lang as 'en'), sentence);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => sentence.includes(t) && unwanted.test(t))).toEqual([]);
+  });
+  it('another year right before a name makes it that year\'s treaty, and "the June treaty" is this one again', () => {
+    const texts = found(about('ja'), '一方、2000年にロシアと北朝鮮が調印した別の条約には、軍事同盟の条項はなかった。', '6月の条約に基づき、北朝鮮は兵士を送ったとされる。');
+    expect(texts.some((t) => t.includes('別の条約'))).toBe(false);
+    expect(texts).toContain('条約');
+  });
+});

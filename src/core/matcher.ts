@@ -40,6 +40,9 @@
  *    A treaty word right beside the DPRK side ("l'accord avec la RPDC") counts when Russia is named anywhere
  *    on the page (pairs); a general word for an agreement ("agreement", "соглашение", "협정") only so, or on a
  *    page about the treaty, never by sharing a sentence with both sides.
+ *    A treaty word in general use is none of these: a `general` word holding it or just before it ("any treaty",
+ *    "법률문서", "各种条约"), third countries within two words of it ("Verträge mit Drittstaaten"), or another
+ *    year attached to its group or name ("the treaty Russia and North Korea signed in 2000").
  * The names come from the pack, with the lexicon's plain words folded in (lexicon.ts).
  */
 import type { PackNames, TermsByLanguage } from './pack-schema';
@@ -366,6 +369,8 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.withParty),
     allTerms(names.pointing),
     allTerms(names.pointingAfter),
+    allTerms(names.general),
+    allTerms(names.third),
   ];
 }
 
@@ -530,6 +535,8 @@ interface Prepared {
   withParty: Term[];
   pointing: Term[];
   pointingAfter: Term[];
+  general: Term[];
+  third: Term[];
 }
 
 export interface CompileOptions {
@@ -571,10 +578,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [
-      Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[],
+    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [
+      Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[],
     ];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter };
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third };
     return true;
   }
   const terms = (): Prepared => {
@@ -618,7 +625,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -643,6 +650,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const treatyish = nameHits.length + agHits.length + refHits.length + genericHits.length > 0;
     const pointHits = treatyish ? findHits(pointing, text).filter((h) => startsWord(text, h)) : [];
     const pointAfterHits = treatyish ? findHits(pointingAfter, text).filter((h) => startsWord(text, h)) : [];
+    // Words that make a treaty word beside them any agreement ("any treaty", "법률문서"), and third countries.
+    const generalHits = treatyish ? findHits(general, text).filter((h) => startsWord(text, h)) : [];
+    const thirdHits = treatyish ? findHits(third, text) : [];
+    const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
@@ -666,10 +677,20 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const attachedTo = (c: Hit, reach: Reach) =>
         ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
       const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 });
+      const gen = inS(generalHits);
+      const thr = inS(thirdHits);
+      // Any agreement, not this one: a general word holding the treaty word or just before it, or third countries
+      // within two words of it ("treaties with third states").
+      const generalUse = (h: Hit) =>
+        gen.some((g) => overlaps(g, h) || (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 2 : 1, cjk))) ||
+        thr.some((g) => (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 3 : 2, cjk)) || (h.end <= g.start && beside(text.slice(h.end, g.start), cjk ? 3 : 2, cjk)));
       const candidates: Candidate[] = [];
 
+      // Groups that name another year's treaty ("the treaty Russia and North Korea signed in 2000"): no word of theirs is this one.
+      const otherYear: Hit[] = [];
+      const yearOf = (h: Hit, reach: Reach) => otherYearAttached(text, h, reach, { start: s0, end: s1 }) && otherYear.push(h) > 0;
       for (const n of names_) {
-        if (attachedTo(n, w.nameAttach)) continue;
+        if (attachedTo(n, w.nameAttach) || yearOf(n, [w.nameAttach[0] + 4, w.nameAttach[1]])) continue;
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
@@ -699,7 +720,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
         if (attachedTo(group, w.attach) || attachedTo(a, w.attach)) continue;
-        if (yearAttached(a)) continue;
+        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
@@ -708,7 +729,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       }
 
       for (const f of refs) {
-        if (attachedTo(f, w.attach)) continue;
+        if (attachedTo(f, w.attach) || generalUse(f) || otherYear.some((o) => overlaps(o, f))) continue;
         candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f), basis: 'reference' });
       }
 
@@ -752,7 +773,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
-        if (yearAttached(a)) continue;
+        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
       // Document level: an agreement signed with the DPRK side ("the one Moscow signed with Pyongyang and Minsk",
@@ -774,7 +795,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       for (const h of words) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
-        if (yearAttached(h)) continue;
+        if (yearAttached(h) || generalUse(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
@@ -962,6 +983,16 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
     const basis = a.kind === 'reference' ? b.basis : a.basis;
     kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric, basis });
   }
+}
+
+/**
+ * A gap of at most `words` words and no clause break (CJK: at most `words` characters): two words that belong
+ * together ("any treaty", "treaty with a third country", "条約も第三国").
+ */
+function beside(gap: string, words: number, cjk: boolean): boolean {
+  if (/[;:()。；：]/.test(gap)) return false;
+  if (cjk) return gap.replace(/\s+/g, '').length <= words;
+  return gap.length <= 30 && (gap.match(/\p{L}+/gu)?.length ?? 0) <= words;
 }
 
 function tiedToDprk(text: string, word: Hit, dprk: Hit, signs: readonly Hit[], withWords: readonly Hit[]): boolean {
