@@ -231,3 +231,29 @@ describe('9. a treaty word in general use on a page about the treaty', () => {
     expect(texts).toContain('条約');
   });
 });
+
+describe('10. references of the treaty\'s parts, and what only looks like one (Korean)', () => {
+  const koPage = [
+    '러시아와 북한, 상호 군사 지원 약속',
+    '블라디미르 푸틴 러시아 대통령과 김정은 북한 국무위원장은 6월 19일 평양에서 정상회담을 갖고 상호 군사 지원을 약속했다.',
+    '문서에 따르면 한쪽이 무력 침공을 받으면 다른 쪽은 지체 없이 군사 원조를 제공한다. 북한은 러시아와의 협력을 강조했다.',
+  ];
+  it('takes 문서 ("the document") on a page whose only word for the treaty it is', () => {
+    expect(found(...koPage).some((t) => t.includes('문서'))).toBe(true);
+  });
+  it('not the NATO charter\'s Article 5 there (헌장 5조), nor the partnership as the name of the relationship', () => {
+    const texts = found(
+      ...koPage,
+      '이는 회원국 한 곳이 공격받으면 전체에 대한 공격으로 보는 나토 헌장 5조와 비슷하다.',
+      '양국은 관계를 포괄적 전략적 동반자 관계로 격상했다.',
+    );
+    expect(texts.some((t) => t.includes('5조'))).toBe(false);
+    expect(texts.some((t) => t.includes('동반자'))).toBe(false);
+  });
+  it.each([
+    ['en', ['Moscow and Tehran sign a partnership treaty', 'Iranian officials said the treaty with Tehran has no defence clause.', 'Last year Moscow signed a treaty of the same name with North Korea.', 'This "comprehensive strategic partnership treaty" promises in one of its articles immediate military aid.'], /one of its articles/],
+    ['it', ['Mosca e Teheran firmano un trattato di partenariato', 'L’accordo con l’Iran non prevede un’alleanza militare.', 'Un anno prima Mosca aveva concluso un trattato dallo stesso nome con la Corea del Nord.', 'Questo “trattato sul partenariato strategico globale” prevede in uno dei suoi articoli un aiuto militare immediato.'], /uno dei suoi articoli/],
+  ])('%s: "one of its articles" in the sentence after a passing mention', (_lang, page, want) => {
+    expect(found(...(page as string[])).some((t) => want.test(t))).toBe(true);
+  });
+});
