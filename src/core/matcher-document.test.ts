@@ -257,3 +257,27 @@ describe('10. references of the treaty\'s parts, and what only looks like one (K
     expect(found(...(page as string[])).some((t) => want.test(t))).toBe(true);
   });
 });
+
+describe('11. the signing told as an event, without a word for a treaty', () => {
+  const lead = ['Russia and North Korea: a year of mutual defence', 'Russia and North Korea have kept their promise of mutual military assistance, officials in Moscow say.'];
+  it.each([
+    ['en', 'Much has happened since the two leaders signed their alliance in Pyongyang last summer.', /signed their alliance/],
+    ['en', 'Troops reached Kursk months after the Pyongyang summit where Putin and Kim Jong Un signed it.', /summit where Putin and Kim Jong Un signed/],
+    ['ru', 'С тех пор как Путин и Ким Чен Ын заключили союз в Пхеньяне, многое изменилось.', /заключили союз/],
+    ['ko', '푸틴과 김정은이 평양 정상회담에서 서명한 뒤 북한군이 파병됐다.', /정상회담에서 서명/],
+  ])('%s: counts on a page about the treaty', (_lang, sentence, want) => {
+    expect(found(...lead, sentence).some((t) => want.test(t))).toBe(true);
+  });
+  it('not on a page that is not about the treaty', () => {
+    expect(found('Russia and North Korea upgrade ties', 'Putin visited Pyongyang for talks with Kim Jong Un.', 'The two leaders sealed their partnership with a handshake in Pyongyang.')).toEqual([]);
+  });
+  it('not an event of another year or of the 2023 summit, nor away from the parties and the time of the signing', () => {
+    const texts = found(
+      ...lead,
+      'In 2000 Vladimir Putin and Kim Jong Il sealed their partnership in Pyongyang.',
+      'At the Vostochny summit, where Putin and Kim Jong Un signed nothing, the two spoke of an alliance.',
+      'Elsewhere, two football clubs sealed their partnership last week.',
+    );
+    expect(texts.filter((t) => /sealed|signed/.test(t))).toEqual([]);
+  });
+});

@@ -232,6 +232,22 @@ const silent: Silent[] = [
   ["ar", 'Iran treaty page, its treaty words', ["موسكو وطهران توقعان معاهدة", "المعاهدة مع إيران ليست تحالفاً.", "وتدخل المعاهدة حيز التنفيذ بعد التصديق."]],
 ];
 
+/** The signing told as an event (no word for a treaty), after a lead about the treaty's mutual assistance. */
+const events: Positive[] = [
+  ['de', 'an alliance concluded', ['Russland und Nordkorea: gegenseitiger Beistand', 'Russland und Nordkorea sichern sich gegenseitigen militärischen Beistand zu.', 'Seit Putin und Kim Jong Un im Juni in Pjöngjang ihr Bündnis geschlossen haben, hat sich viel verändert.'], /Bündnis geschlossen/],
+  ['fr', 'the summit at which they signed', ['La Russie et la Corée du Nord : assistance mutuelle', 'La Russie et la Corée du Nord se promettent une assistance militaire mutuelle.', 'Depuis le sommet de Pyongyang lors duquel Poutine et Kim Jong-un ont signé, tout a changé.'], /sommet de Pyongyang lors duquel/],
+  ['ja', 'signed at the summit', ['ロシアと北朝鮮、相互の軍事援助', 'ロシアと北朝鮮は相互の軍事援助を約束している。', 'プーチン氏と金正恩氏が平壌の首脳会談で署名して以来、北朝鮮は兵士を派遣した。'], /首脳会談で署名/],
+  ['zh', 'signed at the summit', ['俄朝相互军事援助', '俄罗斯和朝鲜承诺相互提供军事援助。', '自从普京与金正恩在平壤峰会上签署以来,朝鲜已向俄罗斯派兵。'], /峰会上签署/],
+  ['pl', 'an alliance signed at the summit', ['Rosja i Korea Północna: wzajemna pomoc', 'Rosja i Korea Północna obiecały sobie wzajemną pomoc wojskową.', 'Od szczytu w Pjongjangu, podczas którego Putin i Kim Dzong Un podpisali sojusz, wiele się zmieniło.'], /podpisali sojusz/],
+];
+
+describe('the signing told as an event, on a page about the treaty', () => {
+  it.each(events)('%s — %s', (_lang, _what, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
+
 describe('every language: a mention of each kind is underlined', () => {
   it.each(positives)('%s — %s', (_lang, _what, page, want) => {
     const texts = found(page);

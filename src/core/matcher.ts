@@ -43,6 +43,9 @@
  *    A treaty word in general use is none of these: a `general` word holding it or just before it ("any treaty",
  *    "법률문서", "各种条约"), third countries within two words of it ("Verträge mit Drittstaaten"), or another
  *    year attached to its group or name ("the treaty Russia and North Korea signed in 2000").
+ *    On a page about the treaty, the signing told as an event counts too, in a sentence with no treaty word
+ *    ("signed their alliance in Pyongyang last summer", "the summit where Putin and Kim Jong Un signed it"; eventsOf):
+ *    beside both sides, the DPRK side or the time of the signing, and no other year in the sentence.
  * The names come from the pack, with the lexicon's plain words folded in (lexicon.ts).
  */
 import type { PackNames, TermsByLanguage } from './pack-schema';
@@ -59,7 +62,7 @@ export type MentionKind = 'name' | 'co-occurrence' | 'reference';
  * word beside the DPRK side with Russia named elsewhere on the page; a reference ("the pact", "Article 4");
  * a bare treaty word on a page about the treaty.
  */
-export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word';
+export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word' | 'event';
 
 /** Offsets into the block text given. */
 export interface Mention {
@@ -371,6 +374,10 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.pointingAfter),
     allTerms(names.general),
     allTerms(names.third),
+    allTerms(names.summit),
+    allTerms(names.bond),
+    allTerms(names.when),
+    allTerms(names.venue),
   ];
 }
 
@@ -537,6 +544,10 @@ interface Prepared {
   pointingAfter: Term[];
   general: Term[];
   third: Term[];
+  summit: Term[];
+  bond: Term[];
+  when: Term[];
+  venue: Term[];
 }
 
 export interface CompileOptions {
@@ -578,10 +589,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [
-      Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[],
-    ];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third };
+    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue] = groups
+      .slice(5 + names.exclusions.length)
+      .map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[]];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue };
     return true;
   }
   const terms = (): Prepared => {
@@ -625,7 +636,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -643,8 +654,15 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const genericHits = findHits(generic, text);
     const freshHits = findHits(fresh, text);
     const replaceHits = findHits(replaces, text);
-    // Verbs of signing matter only beside the DPRK side: looked for only in a block that names it.
-    const signHits = kpHits.length > 0 ? findHits(signing, text) : [];
+    // The signing told as an event ("signed their alliance in Pyongyang", "the summit where … signed"):
+    // looked for only in a block with a word for the meeting or for what was sealed there.
+    const summitHits = findHits(summit, text);
+    const bondHits = findHits(bond, text);
+    const eventish = summitHits.length + bondHits.length > 0;
+    // Verbs of signing matter only beside the DPRK side, or in such an event.
+    const signHits = kpHits.length > 0 || eventish ? findHits(signing, text) : [];
+    const whenHits = summitHits.length > 0 ? findHits(when, text) : [];
+    const venueHits = eventish ? findHits(venue, text) : [];
     const withHits = kpHits.length > 0 ? findHits(withParty, text) : [];
     // Words that point back ("this", "questo", "이"), beside a treaty word: looked for only in a block that has one.
     const treatyish = nameHits.length + agHits.length + refHits.length + genericHits.length > 0;
@@ -797,6 +815,21 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (attachedTo(h, w.attach)) continue;
         if (yearAttached(h) || generalUse(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
+      }
+      // Document level: the signing told as an event, in a sentence with no treaty word of its own ("since the two
+      // leaders signed their alliance in Pyongyang last summer", "the Pyongyang summit where Putin and Kim Jong Un
+      // signed it"): a verb of signing with what was sealed as its object, or after a meeting and a word for "at
+      // which"; beside both sides, the DPRK side (Pyongyang as the venue) or the time of the signing. Counted
+      // only on a page about the treaty (loose).
+      // (Another year anywhere in the sentence makes it another event: "In 2000 Putin and Kim Jong Il sealed…".)
+      const otherYearIn = [...text.slice(s0, s1).matchAll(YEAR)].some((m) => !isTreatyYear(m[1]!));
+      if (names_.length + words.length + refs.length === 0 && !otherYearIn) {
+        for (const e of eventsOf(text, inS(signHits), inS(bondHits), inS(summitHits), inS(whenHits), cjk)) {
+          const near = (h: Hit) => gap(h, e) <= (cjk ? 20 : 50);
+          if (!((ru.length > 0 && kp.length > 0) || kp.some(near) || inS(venueHits).some(near))) continue;
+          if (loose.some((l) => overlaps(l, e)) || attachedTo(e, w.attach) || yearOf(e, w.attach)) continue;
+          loose.push({ ...e, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: e, anaphoric: true, basis: 'event' });
+        }
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
       sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0, pointedBack });
@@ -993,6 +1026,24 @@ function beside(gap: string, words: number, cjk: boolean): boolean {
   if (/[;:()。；：]/.test(gap)) return false;
   if (cjk) return gap.replace(/\s+/g, '').length <= words;
   return gap.length <= 30 && (gap.match(/\p{L}+/gu)?.length ?? 0) <= words;
+}
+
+/**
+ * Signing told as an event: a verb of signing with what was sealed as its object, within three words after it
+ * or just before it ("signed their alliance", "동맹을 맺은"), or after a meeting and a word for "at which"
+ * between them ("the summit where Putin and Kim Jong Un signed"). The span from the one to the other.
+ */
+function eventsOf(text: string, verbs: readonly Hit[], bonds: readonly Hit[], summits: readonly Hit[], whens: readonly Hit[], cjk: boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const v of verbs) {
+    const object = bonds.find((b) => (b.start >= v.end && beside(text.slice(v.end, b.start), cjk ? 4 : 3, cjk)) || (b.end <= v.start && beside(text.slice(b.end, v.start), cjk ? 3 : 1, cjk)));
+    const meeting = object
+      ? undefined
+      : summits.filter((s) => s.end <= v.start && v.start - s.end <= (cjk ? 24 : 60) && !/[;:()。]/.test(text.slice(s.end, v.start)) && whens.some((x) => x.start >= s.end && x.end <= v.start)).at(-1);
+    const other = object ?? meeting;
+    if (other) out.push({ start: Math.min(v.start, other.start), end: Math.max(v.end, other.end) });
+  }
+  return resolveOverlaps(out);
 }
 
 function tiedToDprk(text: string, word: Hit, dprk: Hit, signs: readonly Hit[], withWords: readonly Hit[]): boolean {
