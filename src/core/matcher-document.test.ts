@@ -281,3 +281,25 @@ describe('11. the signing told as an event, without a word for a treaty', () => 
     expect(texts.filter((t) => /sealed|signed/.test(t))).toEqual([]);
   });
 });
+
+describe('12. a treaty word that says who signed it, and when, is no reference back to a look-alike', () => {
+  const lead = [
+    'Russia–North Korea treaty',
+    'The Russia–North Korea treaty on comprehensive strategic partnership, mutual assistance included, came into force in December 2024 and is classed by some lawyers as a treaty of friendship',
+  ];
+  it('counts "the treaty, which Putin signed with Kim Jong Un … in June 2024" right after the look-alike words', () => {
+    expect(found(...lead, 'The treaty, which Vladimir Putin signed with Kim Jong Un in Pyongyang in June 2024, obliges each side to help the other.')).toContain(
+      'treaty, which Vladimir Putin signed with Kim Jong Un',
+    );
+  });
+  it('not without a verb of signing, nor for the 1961 treaty its signatories signed', () => {
+    expect(found(...lead, 'The treaty, which Vladimir Putin discussed with Kim Jong Un in Pyongyang in June 2024, obliges each side to help the other.').some((t) => t.includes('discussed'))).toBe(false);
+    expect(
+      found(
+        'The 1961 treaty of friendship',
+        'In July 1961 the Soviet Union and North Korea signed a treaty of friendship, cooperation and mutual assistance.',
+        'The treaty that Khrushchev and Kim Il Sung signed in Moscow bound Moscow to defend Pyongyang.',
+      ),
+    ).toEqual([]);
+  });
+});

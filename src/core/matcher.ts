@@ -703,6 +703,8 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         gen.some((g) => overlaps(g, h) || (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 2 : 1, cjk))) ||
         thr.some((g) => (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 3 : 2, cjk)) || (h.end <= g.start && beside(text.slice(h.end, g.start), cjk ? 3 : 2, cjk)));
       const candidates: Candidate[] = [];
+      const years = [...text.slice(s0, s1).matchAll(YEAR)].map((m) => m[1]!);
+      const datedNow = years.length > 0 && years.every(isTreatyYear);
 
       // Groups that name another year's treaty ("the treaty Russia and North Korea signed in 2000"): no word of theirs is this one.
       const otherYear: Hit[] = [];
@@ -742,7 +744,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
-        const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a);
+        // Nor does a group that says who signed it, in a sentence that dates it to this treaty's time ("the treaty,
+        // which Putin signed with Kim Jong Un in June 2024"): a verb of signing between the sides and the treaty word.
+        const signedBy = datedNow && inS(signHits).some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start))));
+        const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
         candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
       }
 
@@ -822,7 +827,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       // which"; beside both sides, the DPRK side (Pyongyang as the venue) or the time of the signing. Counted
       // only on a page about the treaty (loose).
       // (Another year anywhere in the sentence makes it another event: "In 2000 Putin and Kim Jong Il sealed…".)
-      const otherYearIn = [...text.slice(s0, s1).matchAll(YEAR)].some((m) => !isTreatyYear(m[1]!));
+      const otherYearIn = years.some((y) => !isTreatyYear(y));
       if (names_.length + words.length + refs.length === 0 && !otherYearIn) {
         for (const e of eventsOf(text, inS(signHits), inS(bondHits), inS(summitHits), inS(whenHits), cjk)) {
           const near = (h: Hit) => gap(h, e) <= (cjk ? 20 : 50);
