@@ -336,6 +336,8 @@ export function explainPage(page: PageModel, matcher: Matcher): Explanation {
         return evidence.topic === 'treaty' ? 'a reference, on a page about the treaty' : 'a reference after a full mention';
       case 'treaty-word':
         return 'a treaty word on a page about the treaty';
+      case 'event':
+        return 'the signing told as an event (a verb of signing with a partnership or a summit), on a page about the treaty';
       default:
         return 'unknown';
     }

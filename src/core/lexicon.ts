@@ -41,6 +41,12 @@ export interface LanguageLexicon {
   withParty?: string[];
   pointing?: string[];
   pointingAfter?: string[];
+  general?: string[];
+  third?: string[];
+  summit?: string[];
+  bond?: string[];
+  when?: string[];
+  venue?: string[];
   exclusions?: Record<string, string[]>;
 }
 
@@ -82,7 +88,7 @@ function add(into: Record<string, string[]>, lang: string, terms: string[]): voi
 const cache = new WeakMap<PackNames, PackNames>();
 
 /** The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id). */
-const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter'] as const;
+const LEXICON_GROUPS = ['russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter', 'general', 'third', 'summit', 'bond', 'when', 'venue'] as const;
 type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 
 /**

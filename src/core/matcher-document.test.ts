@@ -202,3 +202,104 @@ describe('8. on a page about another treaty, the sentence after a passing mentio
     expect(texts.some((t) => /this agreement/i.test(t))).toBe(false);
   });
 });
+
+describe('9. a treaty word in general use on a page about the treaty', () => {
+  const about = (lang: 'en' | 'de' | 'ja' | 'zh' | 'ko' | 'pl') =>
+    ({
+      en: 'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang on 19 June 2024. Its Article 4 provides for mutual assistance.',
+      de: 'Russland und Nordkorea haben im Juni 2024 in Pjöngjang einen Vertrag über umfassende strategische Partnerschaft unterzeichnet. Er sieht gegenseitigen militärischen Beistand vor.',
+      ja: 'ロシアと北朝鮮は2024年6月19日、平壌で包括的戦略パートナーシップ条約に署名した。第4条は相互の軍事援助を定める。',
+      zh: '俄罗斯与朝鲜2024年6月19日在平壤签署了《全面战略伙伴关系条约》,条约规定相互提供军事援助。',
+      ko: '러시아와 북한은 2024년 6월 19일 평양에서 포괄적 전략적 동반자 관계 조약을 체결했다. 조약 4조는 상호 군사 지원을 규정한다.',
+      pl: 'Rosja i Korea Północna podpisały 19 czerwca 2024 roku w Pjongjangu traktat o kompleksowym partnerstwie strategicznym, który przewiduje wzajemną pomoc wojskową.',
+    })[lang];
+  it.each([
+    ['en', 'treaties with third states', 'Neither party will conclude treaties with third states directed against the other.', /treaties/],
+    ['de', 'Verträge mit Drittstaaten', 'Verträge mit Drittstaaten, die dem Partner schaden, sind beiden Seiten verboten.', /Verträge/],
+    ['ja', '第三国との条約', '双方は、相手に害を与える第三国との条約を締結しないと約束した。', /^条約$/],
+    ['zh', '合同或协议', '他说,买房签合同或协议时要仔细阅读每一条。', /协议/],
+    ['ko', '법률문서', '국회는 관련 법률문서를 검토했다.', /문서/],
+    ['pl', 'wszystkie dotychczasowe porozumienia', 'Strony potwierdziły wszystkie dotychczasowe porozumienia handlowe.', /porozumienia/],
+  ])('%s: %s', (lang, _what, sentence, unwanted) => {
+    const texts = found(about(lang as 'en'), sentence);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => sentence.includes(t) && unwanted.test(t))).toEqual([]);
+  });
+  it('another year right before a name makes it that year\'s treaty, and "the June treaty" is this one again', () => {
+    const texts = found(about('ja'), '一方、2000年にロシアと北朝鮮が調印した別の条約には、軍事同盟の条項はなかった。', '6月の条約に基づき、北朝鮮は兵士を送ったとされる。');
+    expect(texts.some((t) => t.includes('別の条約'))).toBe(false);
+    expect(texts).toContain('条約');
+  });
+});
+
+describe('10. references of the treaty\'s parts, and what only looks like one (Korean)', () => {
+  const koPage = [
+    '러시아와 북한, 상호 군사 지원 약속',
+    '블라디미르 푸틴 러시아 대통령과 김정은 북한 국무위원장은 6월 19일 평양에서 정상회담을 갖고 상호 군사 지원을 약속했다.',
+    '문서에 따르면 한쪽이 무력 침공을 받으면 다른 쪽은 지체 없이 군사 원조를 제공한다. 북한은 러시아와의 협력을 강조했다.',
+  ];
+  it('takes 문서 ("the document") on a page whose only word for the treaty it is', () => {
+    expect(found(...koPage).some((t) => t.includes('문서'))).toBe(true);
+  });
+  it('not the NATO charter\'s Article 5 there (헌장 5조), nor the partnership as the name of the relationship', () => {
+    const texts = found(
+      ...koPage,
+      '이는 회원국 한 곳이 공격받으면 전체에 대한 공격으로 보는 나토 헌장 5조와 비슷하다.',
+      '양국은 관계를 포괄적 전략적 동반자 관계로 격상했다.',
+    );
+    expect(texts.some((t) => t.includes('5조'))).toBe(false);
+    expect(texts.some((t) => t.includes('동반자'))).toBe(false);
+  });
+  it.each([
+    ['en', ['Moscow and Tehran sign a partnership treaty', 'Iranian officials said the treaty with Tehran has no defence clause.', 'Last year Moscow signed a treaty of the same name with North Korea.', 'This "comprehensive strategic partnership treaty" promises in one of its articles immediate military aid.'], /one of its articles/],
+    ['it', ['Mosca e Teheran firmano un trattato di partenariato', 'L’accordo con l’Iran non prevede un’alleanza militare.', 'Un anno prima Mosca aveva concluso un trattato dallo stesso nome con la Corea del Nord.', 'Questo “trattato sul partenariato strategico globale” prevede in uno dei suoi articoli un aiuto militare immediato.'], /uno dei suoi articoli/],
+  ])('%s: "one of its articles" in the sentence after a passing mention', (_lang, page, want) => {
+    expect(found(...(page as string[])).some((t) => want.test(t))).toBe(true);
+  });
+});
+
+describe('11. the signing told as an event, without a word for a treaty', () => {
+  const lead = ['Russia and North Korea: a year of mutual defence', 'Russia and North Korea have kept their promise of mutual military assistance, officials in Moscow say.'];
+  it.each([
+    ['en', 'Much has happened since the two leaders signed their alliance in Pyongyang last summer.', /signed their alliance/],
+    ['en', 'Troops reached Kursk months after the Pyongyang summit where Putin and Kim Jong Un signed it.', /summit where Putin and Kim Jong Un signed/],
+    ['ru', 'С тех пор как Путин и Ким Чен Ын заключили союз в Пхеньяне, многое изменилось.', /заключили союз/],
+    ['ko', '푸틴과 김정은이 평양 정상회담에서 서명한 뒤 북한군이 파병됐다.', /정상회담에서 서명/],
+  ])('%s: counts on a page about the treaty', (_lang, sentence, want) => {
+    expect(found(...lead, sentence).some((t) => want.test(t))).toBe(true);
+  });
+  it('not on a page that is not about the treaty', () => {
+    expect(found('Russia and North Korea upgrade ties', 'Putin visited Pyongyang for talks with Kim Jong Un.', 'The two leaders sealed their partnership with a handshake in Pyongyang.')).toEqual([]);
+  });
+  it('not an event of another year or of the 2023 summit, nor away from the parties and the time of the signing', () => {
+    const texts = found(
+      ...lead,
+      'In 2000 Vladimir Putin and Kim Jong Il sealed their partnership in Pyongyang.',
+      'At the Vostochny summit, where Putin and Kim Jong Un signed nothing, the two spoke of an alliance.',
+      'Elsewhere, two football clubs sealed their partnership last week.',
+    );
+    expect(texts.filter((t) => /sealed|signed/.test(t))).toEqual([]);
+  });
+});
+
+describe('12. a treaty word that says who signed it, and when, is no reference back to a look-alike', () => {
+  const lead = [
+    'Russia–North Korea treaty',
+    'The Russia–North Korea treaty on comprehensive strategic partnership, mutual assistance included, came into force in December 2024 and is classed by some lawyers as a treaty of friendship',
+  ];
+  it('counts "the treaty, which Putin signed with Kim Jong Un … in June 2024" right after the look-alike words', () => {
+    expect(found(...lead, 'The treaty, which Vladimir Putin signed with Kim Jong Un in Pyongyang in June 2024, obliges each side to help the other.')).toContain(
+      'treaty, which Vladimir Putin signed with Kim Jong Un',
+    );
+  });
+  it('not without a verb of signing, nor for the 1961 treaty its signatories signed', () => {
+    expect(found(...lead, 'The treaty, which Vladimir Putin discussed with Kim Jong Un in Pyongyang in June 2024, obliges each side to help the other.').some((t) => t.includes('discussed'))).toBe(false);
+    expect(
+      found(
+        'The 1961 treaty of friendship',
+        'In July 1961 the Soviet Union and North Korea signed a treaty of friendship, cooperation and mutual assistance.',
+        'The treaty that Khrushchev and Kim Il Sung signed in Moscow bound Moscow to defend Pyongyang.',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -194,6 +194,16 @@ const silent: Silent[] = [
   ['fr', 'Mongolia', ['La Russie et la Mongolie ont signé un traité de partenariat stratégique global.']],
   ['es', 'Belarus', ['Rusia y Bielorrusia firmaron un tratado de garantías de seguridad.']],
   ['en', 'Tumen bridge', ['Russia and North Korea signed an agreement to build a road bridge across the Tumen River.']],
+  [
+    'ru',
+    'Tumen bridge, a page about it signed at the summit and ratified',
+    ['Россия и КНДР подписали соглашение о строительстве моста', 'Во время визита Путина в Пхеньян 19 июня 2024 года стороны подписали Соглашение о строительстве автомобильного моста через реку Туманная.', 'Соглашение вступило в силу после ратификации.'],
+  ],
+  ['ru', 'Tumen bridge, between the two governments', ['Госдума ратифицировала Соглашение между Правительством России и Правительством КНДР о строительстве автомобильного моста через реку Туманная. Документ подписан в Пхеньяне в июне 2024 года.']],
+  ['en', 'Tumen bridge, a page about it signed at the summit', ["Russia and North Korea agree to build a road bridge", "During Vladimir Putin's visit to Pyongyang on 19 June 2024 the two sides signed an agreement on a road bridge across the Tumen River.", 'The agreement was ratified by the Duma.']],
+  ['ko', 'Tumen bridge, ratified', ['러시아 하원, 두만강 자동차 다리 협정 비준', '러시아 국가두마는 북한과 두만강 자동차 다리 건설에 관한 협정을 비준했다. 협정은 2024년 6월 19일 푸틴 대통령의 평양 방문 때 체결됐다.']],
+  ['zh', 'Tumen bridge', ['俄罗斯国家杜马批准俄朝图们江公路大桥协定', '该协定于2024年6月19日普京访问平壤期间签署,协定规定两国共同修建公路大桥。']],
+  ['ja', 'Tumen bridge', ['ロシア下院、北朝鮮との豆満江の自動車橋に関する協定を批准', '協定は2024年6月19日、プーチン大統領の平壌訪問の際に署名された。']],
   ['ko', 'tourism', ['러시아와 북한이 관광 협력 협정을 체결했다.']],
   ['ja', 'Iran', ['ロシアとイランは包括的戦略パートナーシップ条約に署名した。']],
   ['zh', 'Vietnam', ['俄罗斯与越南签署了全面战略伙伴关系联合声明。']],
@@ -221,6 +231,22 @@ const silent: Silent[] = [
   ["vi", 'Iran treaty page, its treaty words', ["Nga và Iran ký hiệp ước", "Hiệp ước với Iran không phải liên minh.", "Hiệp ước có hiệu lực sau khi phê chuẩn."]],
   ["ar", 'Iran treaty page, its treaty words', ["موسكو وطهران توقعان معاهدة", "المعاهدة مع إيران ليست تحالفاً.", "وتدخل المعاهدة حيز التنفيذ بعد التصديق."]],
 ];
+
+/** The signing told as an event (no word for a treaty), after a lead about the treaty's mutual assistance. */
+const events: Positive[] = [
+  ['de', 'an alliance concluded', ['Russland und Nordkorea: gegenseitiger Beistand', 'Russland und Nordkorea sichern sich gegenseitigen militärischen Beistand zu.', 'Seit Putin und Kim Jong Un im Juni in Pjöngjang ihr Bündnis geschlossen haben, hat sich viel verändert.'], /Bündnis geschlossen/],
+  ['fr', 'the summit at which they signed', ['La Russie et la Corée du Nord : assistance mutuelle', 'La Russie et la Corée du Nord se promettent une assistance militaire mutuelle.', 'Depuis le sommet de Pyongyang lors duquel Poutine et Kim Jong-un ont signé, tout a changé.'], /sommet de Pyongyang lors duquel/],
+  ['ja', 'signed at the summit', ['ロシアと北朝鮮、相互の軍事援助', 'ロシアと北朝鮮は相互の軍事援助を約束している。', 'プーチン氏と金正恩氏が平壌の首脳会談で署名して以来、北朝鮮は兵士を派遣した。'], /首脳会談で署名/],
+  ['zh', 'signed at the summit', ['俄朝相互军事援助', '俄罗斯和朝鲜承诺相互提供军事援助。', '自从普京与金正恩在平壤峰会上签署以来,朝鲜已向俄罗斯派兵。'], /峰会上签署/],
+  ['pl', 'an alliance signed at the summit', ['Rosja i Korea Północna: wzajemna pomoc', 'Rosja i Korea Północna obiecały sobie wzajemną pomoc wojskową.', 'Od szczytu w Pjongjangu, podczas którego Putin i Kim Dzong Un podpisali sojusz, wiele się zmieniło.'], /podpisali sojusz/],
+];
+
+describe('the signing told as an event, on a page about the treaty', () => {
+  it.each(events)('%s — %s', (_lang, _what, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
 
 describe('every language: a mention of each kind is underlined', () => {
   it.each(positives)('%s — %s', (_lang, _what, page, want) => {

@@ -40,6 +40,12 @@
  *    A treaty word right beside the DPRK side ("l'accord avec la RPDC") counts when Russia is named anywhere
  *    on the page (pairs); a general word for an agreement ("agreement", "соглашение", "협정") only so, or on a
  *    page about the treaty, never by sharing a sentence with both sides.
+ *    A treaty word in general use is none of these: a `general` word holding it or just before it ("any treaty",
+ *    "법률문서", "各种条约"), third countries within two words of it ("Verträge mit Drittstaaten"), or another
+ *    year attached to its group or name ("the treaty Russia and North Korea signed in 2000").
+ *    On a page about the treaty, the signing told as an event counts too, in a sentence with no treaty word
+ *    ("signed their alliance in Pyongyang last summer", "the summit where Putin and Kim Jong Un signed it"; eventsOf):
+ *    beside both sides, the DPRK side or the time of the signing, and no other year in the sentence.
  * The names come from the pack, with the lexicon's plain words folded in (lexicon.ts).
  */
 import type { PackNames, TermsByLanguage } from './pack-schema';
@@ -56,7 +62,7 @@ export type MentionKind = 'name' | 'co-occurrence' | 'reference';
  * word beside the DPRK side with Russia named elsewhere on the page; a reference ("the pact", "Article 4");
  * a bare treaty word on a page about the treaty.
  */
-export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word';
+export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word' | 'event';
 
 /** Offsets into the block text given. */
 export interface Mention {
@@ -366,6 +372,12 @@ function termQueue(names: PackNames): string[][] {
     allTerms(names.withParty),
     allTerms(names.pointing),
     allTerms(names.pointingAfter),
+    allTerms(names.general),
+    allTerms(names.third),
+    allTerms(names.summit),
+    allTerms(names.bond),
+    allTerms(names.when),
+    allTerms(names.venue),
   ];
 }
 
@@ -530,6 +542,12 @@ interface Prepared {
   withParty: Term[];
   pointing: Term[];
   pointingAfter: Term[];
+  general: Term[];
+  third: Term[];
+  summit: Term[];
+  bond: Term[];
+  when: Term[];
+  venue: Term[];
 }
 
 export interface CompileOptions {
@@ -571,10 +589,10 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const take = (n: number) => built.slice(at, (at += n));
     const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
     const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter] = groups.slice(5 + names.exclusions.length).map((g) => take(g.length)) as [
-      Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[],
-    ];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter };
+    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue] = groups
+      .slice(5 + names.exclusions.length)
+      .map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[]];
+    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue };
     return true;
   }
   const terms = (): Prepared => {
@@ -618,7 +636,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -636,13 +654,24 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
     const genericHits = findHits(generic, text);
     const freshHits = findHits(fresh, text);
     const replaceHits = findHits(replaces, text);
-    // Verbs of signing matter only beside the DPRK side: looked for only in a block that names it.
-    const signHits = kpHits.length > 0 ? findHits(signing, text) : [];
+    // The signing told as an event ("signed their alliance in Pyongyang", "the summit where … signed"):
+    // looked for only in a block with a word for the meeting or for what was sealed there.
+    const summitHits = findHits(summit, text);
+    const bondHits = findHits(bond, text);
+    const eventish = summitHits.length + bondHits.length > 0;
+    // Verbs of signing matter only beside the DPRK side, or in such an event.
+    const signHits = kpHits.length > 0 || eventish ? findHits(signing, text) : [];
+    const whenHits = summitHits.length > 0 ? findHits(when, text) : [];
+    const venueHits = eventish ? findHits(venue, text) : [];
     const withHits = kpHits.length > 0 ? findHits(withParty, text) : [];
     // Words that point back ("this", "questo", "이"), beside a treaty word: looked for only in a block that has one.
     const treatyish = nameHits.length + agHits.length + refHits.length + genericHits.length > 0;
     const pointHits = treatyish ? findHits(pointing, text).filter((h) => startsWord(text, h)) : [];
     const pointAfterHits = treatyish ? findHits(pointingAfter, text).filter((h) => startsWord(text, h)) : [];
+    // Words that make a treaty word beside them any agreement ("any treaty", "법률문서"), and third countries.
+    const generalHits = treatyish ? findHits(general, text).filter((h) => startsWord(text, h)) : [];
+    const thirdHits = treatyish ? findHits(third, text) : [];
+    const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
@@ -666,10 +695,22 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       const attachedTo = (c: Hit, reach: Reach) =>
         ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
       const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 });
+      const gen = inS(generalHits);
+      const thr = inS(thirdHits);
+      // Any agreement, not this one: a general word holding the treaty word or just before it, or third countries
+      // within two words of it ("treaties with third states").
+      const generalUse = (h: Hit) =>
+        gen.some((g) => overlaps(g, h) || (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 2 : 1, cjk))) ||
+        thr.some((g) => (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 3 : 2, cjk)) || (h.end <= g.start && beside(text.slice(h.end, g.start), cjk ? 3 : 2, cjk)));
       const candidates: Candidate[] = [];
+      const years = [...text.slice(s0, s1).matchAll(YEAR)].map((m) => m[1]!);
+      const datedNow = years.length > 0 && years.every(isTreatyYear);
 
+      // Groups that name another year's treaty ("the treaty Russia and North Korea signed in 2000"): no word of theirs is this one.
+      const otherYear: Hit[] = [];
+      const yearOf = (h: Hit, reach: Reach) => otherYearAttached(text, h, reach, { start: s0, end: s1 }) && otherYear.push(h) > 0;
       for (const n of names_) {
-        if (attachedTo(n, w.nameAttach)) continue;
+        if (attachedTo(n, w.nameAttach) || yearOf(n, [w.nameAttach[0] + 4, w.nameAttach[1]])) continue;
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
@@ -699,16 +740,19 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
         if (attachedTo(group, w.attach) || attachedTo(a, w.attach)) continue;
-        if (yearAttached(a)) continue;
+        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
-        const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a);
+        // Nor does a group that says who signed it, in a sentence that dates it to this treaty's time ("the treaty,
+        // which Putin signed with Kim Jong Un in June 2024"): a verb of signing between the sides and the treaty word.
+        const signedBy = datedNow && inS(signHits).some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start))));
+        const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
         candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
       }
 
       for (const f of refs) {
-        if (attachedTo(f, w.attach)) continue;
+        if (attachedTo(f, w.attach) || generalUse(f) || otherYear.some((o) => overlaps(o, f))) continue;
         candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f), basis: 'reference' });
       }
 
@@ -752,7 +796,7 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
-        if (yearAttached(a)) continue;
+        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
       // Document level: an agreement signed with the DPRK side ("the one Moscow signed with Pyongyang and Minsk",
@@ -774,8 +818,23 @@ export function compileMatcher(names: PackNames, options: CompileOptions = {}): 
       for (const h of words) {
         if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
-        if (yearAttached(h)) continue;
+        if (yearAttached(h) || generalUse(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
+      }
+      // Document level: the signing told as an event, in a sentence with no treaty word of its own ("since the two
+      // leaders signed their alliance in Pyongyang last summer", "the Pyongyang summit where Putin and Kim Jong Un
+      // signed it"): a verb of signing with what was sealed as its object, or after a meeting and a word for "at
+      // which"; beside both sides, the DPRK side (Pyongyang as the venue) or the time of the signing. Counted
+      // only on a page about the treaty (loose).
+      // (Another year anywhere in the sentence makes it another event: "In 2000 Putin and Kim Jong Il sealed…".)
+      const otherYearIn = years.some((y) => !isTreatyYear(y));
+      if (names_.length + words.length + refs.length === 0 && !otherYearIn) {
+        for (const e of eventsOf(text, inS(signHits), inS(bondHits), inS(summitHits), inS(whenHits), cjk)) {
+          const near = (h: Hit) => gap(h, e) <= (cjk ? 20 : 50);
+          if (!((ru.length > 0 && kp.length > 0) || kp.some(near) || inS(venueHits).some(near))) continue;
+          if (loose.some((l) => overlaps(l, e)) || attachedTo(e, w.attach) || yearOf(e, w.attach)) continue;
+          loose.push({ ...e, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: e, anaphoric: true, basis: 'event' });
+        }
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
       sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0, pointedBack });
@@ -962,6 +1021,34 @@ function mergeAdjacent(kept: Candidate[], text: string): void {
     const basis = a.kind === 'reference' ? b.basis : a.basis;
     kept.splice(i, 2, { ...a, end: b.end, kind, confidence: Math.max(a.confidence, b.confidence), anaphoric: a.anaphoric && b.anaphoric, basis });
   }
+}
+
+/**
+ * A gap of at most `words` words and no clause break (CJK: at most `words` characters): two words that belong
+ * together ("any treaty", "treaty with a third country", "条約も第三国").
+ */
+function beside(gap: string, words: number, cjk: boolean): boolean {
+  if (/[;:()。；：]/.test(gap)) return false;
+  if (cjk) return gap.replace(/\s+/g, '').length <= words;
+  return gap.length <= 30 && (gap.match(/\p{L}+/gu)?.length ?? 0) <= words;
+}
+
+/**
+ * Signing told as an event: a verb of signing with what was sealed as its object, within three words after it
+ * or just before it ("signed their alliance", "동맹을 맺은"), or after a meeting and a word for "at which"
+ * between them ("the summit where Putin and Kim Jong Un signed"). The span from the one to the other.
+ */
+function eventsOf(text: string, verbs: readonly Hit[], bonds: readonly Hit[], summits: readonly Hit[], whens: readonly Hit[], cjk: boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const v of verbs) {
+    const object = bonds.find((b) => (b.start >= v.end && beside(text.slice(v.end, b.start), cjk ? 4 : 3, cjk)) || (b.end <= v.start && beside(text.slice(b.end, v.start), cjk ? 3 : 1, cjk)));
+    const meeting = object
+      ? undefined
+      : summits.filter((s) => s.end <= v.start && v.start - s.end <= (cjk ? 24 : 60) && !/[;:()。]/.test(text.slice(s.end, v.start)) && whens.some((x) => x.start >= s.end && x.end <= v.start)).at(-1);
+    const other = object ?? meeting;
+    if (other) out.push({ start: Math.min(v.start, other.start), end: Math.max(v.end, other.end) });
+  }
+  return resolveOverlaps(out);
 }
 
 function tiedToDprk(text: string, word: Hit, dprk: Hit, signs: readonly Hit[], withWords: readonly Hit[]): boolean {

@@ -232,6 +232,12 @@ export const lexiconEntrySchema = z.strictObject({
   withParty: lexiconWords.optional(),
   pointing: lexiconWords.optional(),
   pointingAfter: lexiconWords.optional(),
+  general: lexiconWords.optional(),
+  third: lexiconWords.optional(),
+  summit: lexiconWords.optional(),
+  bond: lexiconWords.optional(),
+  when: lexiconWords.optional(),
+  venue: lexiconWords.optional(),
   exclusions: z.record(z.string(), lexiconWords).optional(),
 });
 
@@ -277,6 +283,26 @@ export const namesSchema = z.strictObject({
   pointing: termsByLanguage.optional(),
   /** The same written after the noun (Vietnamese "hiệp ước này"). */
   pointingAfter: termsByLanguage.optional(),
+  /**
+   * Words that make a treaty word beside them any agreement, not this treaty: written just before it ("any
+   * treaty", "keine Verträge", "各种条约", "wszystkie porozumienia") or holding it ("법률문서", a legal document).
+   */
+  general: termsByLanguage.optional(),
+  /**
+   * Third countries: a treaty word within two words of them ("treaties with third states", "Verträge mit
+   * Drittstaaten", "第三国との条約") is an agreement with someone else, which the treaty rules out.
+   */
+  third: termsByLanguage.optional(),
+  /**
+   * The signing told as an event, without a word for a treaty (matcher.ts, events): words for the meeting
+   * ("summit", "visit", "саммит", "정상회담"), for what was sealed there ("partnership", "alliance", "союз",
+   * "동맹"), for "at which" / "when" that tie a meeting to what was signed at it, and for the time and place of
+   * the signing beyond the DPRK side's names ("that summer", "in June", "Kumsusan").
+   */
+  summit: termsByLanguage.optional(),
+  bond: termsByLanguage.optional(),
+  when: termsByLanguage.optional(),
+  venue: termsByLanguage.optional(),
   /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
   lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
 }).superRefine((names, ctx) => {
