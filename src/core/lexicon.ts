@@ -53,8 +53,9 @@ export type Edge = (typeof edges)[number];
  * - `{ "endings": ["n", "'s"] }`: one of these written right onto the part before (no space), or nothing;
  *   `{ "endings": "any" }`: any letters ("договор" + any: "договора", "договорённость");
  * - `{ "gap": n, "letters"?: m }`: up to n words (of up to m letters) between, each followed by a space;
- * - `{ "within": n, "shortest"?: true }`: up to n characters of anything between (the fewest that do, with
- *   `shortest`); in a term spaced by `space`, the characters start and end at word edges;
+ * - `{ "within": n, "shortest"?: true, "whole"?: true }`: up to n characters of anything between (the fewest
+ *   that do, with `shortest`), joined without spaces; with `whole`, they start and end at word edges (the word
+ *   before ends, the word after starts);
  * - `{ "list": "name" }`: the alternatives listed under that name in the language's `lists`.
  */
 export type Part =
@@ -64,7 +65,7 @@ export type Part =
   | SeqPart
   | { endings: string[] | 'any' }
   | { gap: number; letters?: number }
-  | { within: number; shortest?: boolean }
+  | { within: number; shortest?: boolean; whole?: boolean }
   | { list: string };
 export interface SeqPart {
   seq: Part[];
@@ -177,7 +178,7 @@ function seqPattern(seq: SeqPart, outer: Spacing, lists: Record<string, Part[]>)
       out += part.endings === 'any' ? '\\p{L}*' : `(?:${part.endings.map((e) => escape(e.toLowerCase())).join('|')})?`;
     } else if (isObject(part) && 'within' in part) {
       const any = `.{0,${part.within}}${part.shortest ? '?' : ''}`;
-      out += spacing === 'space' ? `(?!${EDGE.word})${any}(?<!${EDGE.word})` : any;
+      out += part.whole ? `(?!${EDGE.word})${any}(?<!${EDGE.word})` : any;
       needsJoin = false;
     } else if (isObject(part) && 'gap' in part) {
       out += (needsJoin ? join : '') + `(?:\\p{L}${part.letters ? `{1,${part.letters}}` : '+'} )?`.repeat(part.gap);

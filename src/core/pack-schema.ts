@@ -210,7 +210,7 @@ const PART_KEYS: Record<string, readonly string[]> = {
   seq: ['seq', 'spacing', 'start', 'end'],
   endings: ['endings'],
   gap: ['gap', 'letters'],
-  within: ['within', 'shortest'],
+  within: ['within', 'shortest', 'whole'],
   list: ['list'],
 };
 const TERM_KEYS = [...PART_KEYS.seq!, 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'near', 'awayFrom'];
@@ -258,7 +258,7 @@ function partIssues(part: unknown, path: (string | number)[], lists: ReadonlySet
       break;
     case 'within':
       if (!intIn(part.within, 1, 200)) out.push({ path: [...path, 'within'], message: 'must be a number of characters from 1 to 200' });
-      if (part.shortest !== undefined && typeof part.shortest !== 'boolean') out.push({ path: [...path, 'shortest'], message: 'must be true or false' });
+      for (const flag of ['shortest', 'whole'] as const) if (part[flag] !== undefined && typeof part[flag] !== 'boolean') out.push({ path: [...path, flag], message: 'must be true or false' });
       break;
     case 'list':
       if (typeof part.list !== 'string' || !lists.has(part.list)) out.push({ path: [...path, 'list'], message: `names no list of this language (${[...lists].join(', ') || 'it has none'})` });
