@@ -3,7 +3,7 @@
  * Validated at build time (build.mjs), in tests, and by the CLI. No DOM, no browser API.
  */
 import { z } from 'zod';
-import { composedTerms, LEXICON_GROUPS, type ComposedTerm, type LexiconGroup, type LexiconItem, type Part } from './lexicon';
+import { composedTerms, edges, LEXICON_GROUPS, spacings, type ComposedTerm, type LexiconGroup, type LexiconItem, type Part } from './lexicon';
 
 /** Languages the pack carries names for (BCP 47 primary subtags). */
 export const packLanguages = ['en', 'ru', 'ko', 'ja', 'zh', 'uk', 'de', 'fr', 'es', 'cs', 'pl', 'it', 'pt', 'tr', 'vi', 'ar'] as const;
@@ -274,13 +274,11 @@ function seqIssues(seq: Record<string, unknown>, path: (string | number)[], list
   seq.seq.forEach((p, i) => partIssues(p, [...path, 'seq', i], lists, true, out));
   const required = seq.seq.filter((p) => !(isRecord(p) && ('optional' in p || 'endings' in p || 'gap' in p || 'within' in p)));
   if (required.length === 0) out.push({ path: [...path, 'seq'], message: 'needs a part that is not optional (it would match nothing)' });
-  if (seq.spacing !== undefined && !(spacingNames as readonly unknown[]).includes(seq.spacing)) out.push({ path: [...path, 'spacing'], message: `must be one of ${spacingNames.join(', ')}` });
+  if (seq.spacing !== undefined && !(spacings as readonly unknown[]).includes(seq.spacing)) out.push({ path: [...path, 'spacing'], message: `must be one of ${spacings.join(', ')}` });
   for (const edge of ['start', 'end'] as const) {
-    if (seq[edge] !== undefined && !(edgeNames as readonly unknown[]).includes(seq[edge])) out.push({ path: [...path, edge], message: `must be one of ${edgeNames.join(', ')}` });
+    if (seq[edge] !== undefined && !(edges as readonly unknown[]).includes(seq[edge])) out.push({ path: [...path, edge], message: `must be one of ${edges.join(', ')}` });
   }
 }
-const spacingNames = ['space', 'optional', 'none', 'dot', 'dotOrSpace'] as const;
-const edgeNames = ['word', 'letter', 'digit'] as const;
 
 /** What is wrong with a lexicon item: a plain phrase, or a composed term (lexicon.ts, `ComposedTerm`). */
 export function lexiconItemIssues(item: unknown, lists: ReadonlySet<string>): Issue[] {
