@@ -100,7 +100,27 @@ export interface ComposedTerm extends SeqPart {
 /** An item of a lexicon group: a plain word or phrase (inflected by the rule), or a composed term. */
 export type LexiconItem = string | ComposedTerm;
 
-/** The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id). */
+/**
+ * The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id); a new group is
+ * one more name here (the schema's entry fields and the matcher's MatchNames follow):
+ * - `treaty`: names that on their own denote this treaty;
+ * - `russia`, `dprk`: names of each side (country, capital, leader, government);
+ * - `agreement`: words for an agreement (treaty, pact, deal, alliance…);
+ * - `references`: short references later in a document that already has a confident mention ("the treaty",
+ *   "Article 4");
+ * - `cues`: words that tie a page to this treaty rather than to the two countries in general ("mutual
+ *   assistance", "Article 4"): with both parties on the page, the document-level pass counts references before
+ *   any full mention;
+ * - `generic`: words for an agreement in general ("agreement", "соглашение", "협정"): this treaty only beside the
+ *   DPRK side or on a page about it, never by sharing a sentence with both sides;
+ * - `fresh`: "new" before a treaty word ("the new pact"): not a reference back;
+ * - `replaces`: verbs of replacing (a sentence saying the treaty replaces the 1961 or 2000 one is about it);
+ * - `signing`: verbs of signing or concluding ("the one Moscow signed with Pyongyang" is this treaty when the
+ *   page names Russia), tied to the DPRK side by `withParty` ("with", "между", "과", "と", "与");
+ * - `pointing`: words that point back, before the noun ("this", "этот", "이"): right after a passing mention on a
+ *   page about a look-alike, "this treaty" is the one just named; `pointingAfter`: the same after the noun
+ *   (Vietnamese "hiệp ước này").
+ */
 export const LEXICON_GROUPS = ['treaty', 'russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter'] as const;
 export type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 
