@@ -116,6 +116,23 @@ const leanPack = (names) => ({
 });
 
 /**
+ * The same bundles never compile a lexicon (their names come compiled, above): lexicon.ts is replaced there by
+ * what the matcher calls, names passed through, so the compiler and its item format stay out of the page code.
+ */
+const compiledLexicon = {
+  name: 'compiled-lexicon',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]lexicon\.ts$/ }, () => ({
+      contents: `export function expandNames(names) {
+  if ('lexicon' in names) throw new Error('the page bundles carry compiled names (build.mjs leanPack)');
+  return names;
+}`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Chromium styles each element's highlights from the rules that match it, and a rule for every element
  * (`::highlight(x)`) makes every style recalculation of every page resolve those styles for each element:
  * about twice the page's own cost (62 → 131 ms for a full recalculation of a 1 MB page), on pages with no
@@ -170,7 +187,7 @@ async function bundle(outDir, packInfo, browser) {
       },
       format: 'iife',
       outdir: outDir,
-      plugins: [noInnerHtml, leanPack(packInfo.names)],
+      plugins: [noInnerHtml, leanPack(packInfo.names), compiledLexicon],
     }),
     // Injected by the background into a frame only once its content script has found a mention.
     esbuild.build({

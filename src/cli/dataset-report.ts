@@ -69,7 +69,11 @@ export function report(pack: TopicPack, hash: string): string {
   for (const lang of languages) {
     const counts = groups.map(([group, byLang]) => [group, byLang[lang]?.length ?? 0] as const).filter(([, n]) => n > 0);
     const lookAlikes = names.exclusions.filter((e) => (e.terms as Record<string, unknown[] | undefined>)[lang]?.length).length;
-    line(`  ${lang.padEnd(3)} ${counts.map(([group, n]) => `${group} ${n}`).join(', ')}; look-alikes ${lookAlikes}/${names.exclusions.length}`);
+    // Composed terms (lexicon.ts): the items that are not plain words.
+    const entry = (pack.names.lexicon as Record<string, Record<string, unknown> | undefined>)[lang] ?? {};
+    const items = [...Object.entries(entry).filter(([k]) => k !== 'inflect' && k !== 'lists' && k !== 'exclusions').flatMap(([, v]) => v as unknown[]), ...Object.values((entry.exclusions ?? {}) as Record<string, unknown[]>).flat()];
+    const composed = items.filter((item) => typeof item !== 'string').length;
+    line(`  ${lang.padEnd(3)} ${counts.map(([group, n]) => `${group} ${n}`).join(', ')}; look-alikes ${lookAlikes}/${names.exclusions.length}${composed > 0 ? `; composed terms ${composed} of ${items.length} items` : ''}`);
   }
 
   // Weak: aggregators. Old: more than 30 days before the signing (the timeline's "signing" event) or, without

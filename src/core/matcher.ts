@@ -48,7 +48,7 @@
  *    beside both sides, the DPRK side or the time of the signing, and no other year in the sentence.
  * The names come from the pack, with the lexicon's plain words folded in (lexicon.ts).
  */
-import type { PackNames, TermsByLanguage } from './pack-schema';
+import type { MatchNames, PackNames, TermsByLanguage } from './pack-schema';
 import { INVISIBLE } from './invisible';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
@@ -356,7 +356,7 @@ function compileTerm(source: string, info: [boolean, string[] | null] = termInfo
 }
 
 /** Every term's group order as compileMatcher queues them. */
-function termQueue(names: PackNames): string[][] {
+function termQueue(names: MatchNames): string[][] {
   return [
     allTerms(names.treaty),
     allTerms(names.russia),
@@ -382,8 +382,8 @@ function termQueue(names: PackNames): string[][] {
 }
 
 /** termInfo for every term, in compileMatcher's order: shipped by the build so pages skip the parsing. */
-export function termTable(names: PackNames): [boolean, string[] | null][] {
-  names = expandNames(names);
+export function termTable(input: PackNames | MatchNames): [boolean, string[] | null][] {
+  const names = expandNames(input);
   return termQueue(names).flat().map(termInfo);
 }
 
@@ -560,8 +560,8 @@ export interface CompileOptions {
 }
 
 /** The per-node prefilters as regex sources (flag "i"): cheap to build at build time and ship. */
-export function prefilterSources(names: PackNames): { core: string; all: string } {
-  names = expandNames(names);
+export function prefilterSources(input: PackNames | MatchNames): { core: string; all: string } {
+  const names = expandNames(input);
   // DPRK-side terms first: names then reuse their literals where they contain one. "all" holds the treaty
   // words too: a page about the treaty counts its bare treaty words (document level), wherever they stand.
   return {
@@ -570,8 +570,8 @@ export function prefilterSources(names: PackNames): { core: string; all: string 
   };
 }
 
-export function compileMatcher(names: PackNames, options: CompileOptions = {}): Matcher {
-  names = expandNames(names);
+export function compileMatcher(input: PackNames | MatchNames, options: CompileOptions = {}): Matcher {
+  const names = expandNames(input);
   const window = options.window ?? 140;
   // The terms are prepared on the first candidate block: on most pages there is none.
   // Prepared a batch at a time (warm), so a scan can spread the work over its slices.
@@ -1253,8 +1253,8 @@ function buildPrefilter(groups: readonly (readonly string[])[]): string {
  * any of its terms contains. Per treaty name: clauses, every one of which a match holds a literal of. And the
  * core: one clause per name plus the DPRK literals, so that every mention holds a core literal.
  */
-export function gateLiterals(names: PackNames): GateLiterals {
-  names = expandNames(names);
+export function gateLiterals(input: PackNames | MatchNames): GateLiterals {
+  const names = expandNames(input);
   const found = new Set<string>();
   const group = (byLang: TermsByLanguage | undefined) => minimalLiterals(termLiterals(allTerms(byLang), found));
   const dprk = group(names.dprk);

@@ -3,6 +3,7 @@
  * Validated at build time (build.mjs), in tests, and by the CLI. No DOM, no browser API.
  */
 import { z } from 'zod';
+import { composedTerms, edges, LEXICON_GROUPS, spacings, type ComposedTerm, type LexiconGroup, type LexiconItem, type Part } from './lexicon';
 
 /** Languages the pack carries names for (BCP 47 primary subtags). */
 export const packLanguages = ['en', 'ru', 'ko', 'ja', 'zh', 'uk', 'de', 'fr', 'es', 'cs', 'pl', 'it', 'pt', 'tr', 'vi', 'ar'] as const;
@@ -31,20 +32,11 @@ function translations<T extends z.ZodRawShape>(shape: T) {
 }
 
 /**
- * A term is a JavaScript regular-expression source, compiled with the flags "iu" by the matcher.
- * Inside a term a single space stands for any run of separators the matcher accepts between words
- * (whitespace, NBSP, hyphen, dashes, slash) — the matcher normalises page text before matching.
- * So never put a literal space inside a character class: the matcher's substitution would break it.
- */
-const term = z.string().min(1, 'must not be empty').superRefine((source, ctx) => {
-  const problem = termProblem(source);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: source });
-});
-
-/**
- * Why a term cannot ship, or undefined. Besides compiling, a term must not match the empty string
- * (it would fire everywhere) and must not repeat a group that itself repeats: "(a+)+" backtracks
- * exponentially on a long near-miss, and the matcher runs on arbitrary pages.
+ * Why a compiled term cannot ship, or undefined. The lexicon compiles words into regular-expression sources
+ * (lexicon.ts), matched with the flag "u" on normalised text; a space in a term stands for any run of
+ * separators. Besides compiling, a term must not match the empty string (it would fire everywhere) and must
+ * not repeat a group that itself repeats: "(a+)+" backtracks exponentially on a long near-miss, and the
+ * matcher runs on arbitrary pages.
  */
 export function termProblem(source: string): string | undefined {
   let re: RegExp;
@@ -62,12 +54,18 @@ export function termProblem(source: string): string | undefined {
 // Heuristic, not a proof; it catches the usual shapes. Spaces count as repetitions (separator runs).
 const nestedQuantifier = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\}| )(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/u;
 
-/** Terms per language, English optional: the lexicon may supply them (checked on the names as a whole). */
-const partyTerms = z.partialRecord(z.enum(packLanguages), z.array(term).min(1, 'needs at least one term'));
-/** Terms per language; at least English. */
-const termsByLanguage = z
-  .partialRecord(z.enum(packLanguages), z.array(term).min(1, 'needs at least one term'))
-  .refine((byLang) => (byLang.en?.length ?? 0) > 0, 'needs English terms');
+/**
+ * A term (claims, framing; and what the lexicon compiles to) is a JavaScript regular-expression source, matched
+ * on normalised text. Inside a term a single space stands for any run of separators the matcher accepts between
+ * words (whitespace, NBSP, hyphen, dashes, slash), so never put a literal space inside a character class.
+ */
+const term = z.string().min(1, 'must not be empty').superRefine((source, ctx) => {
+  const problem = termProblem(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: source });
+});
+
+/** Compiled terms per language (what the matcher runs; lexicon.ts makes them from the lexicon). */
+export type TermsByLanguage = Partial<Record<PackLanguage, string[]>>;
 
 /** aggregator: re-publishers and content farms; weaker than the rest, reported by `npm run dataset`. */
 export const sourceKinds = ['primary', 'wire', 'news', 'analysis', 'reference', 'aggregator'] as const;
@@ -187,8 +185,6 @@ export const framingTermSchema = z.strictObject({
 export const exclusionSchema = z.strictObject({
   id,
   label: nonEmpty,
-  /** A sentence matching one of these (and no explicit 2024 name) is about something else. */
-  terms: termsByLanguage,
   reason: nonEmpty,
   /**
    * An earlier treaty between the same two sides (1961, 2000): a page that keeps coming back to it and never
@@ -203,119 +199,179 @@ export const exclusionSchema = z.strictObject({
 });
 
 /** A word or phrase of a lexicon: plain text (letters, digits, spaces, hyphens, apostrophes), never a pattern. */
-const lexiconPhrase = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .regex(/^=?[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’\-.,·]*$/u, 'must be plain words (letters, digits, spaces, hyphens, apostrophes, commas), not a pattern');
-const lexiconWords = z.array(lexiconPhrase).min(1, 'needs at least one word');
-export const lexiconEntrySchema = z.strictObject({
-  /** How a word's written form becomes its forms on a page (lexicon.ts). */
-  inflect: z
-    .strictObject({
-      strip: z.array(z.string().regex(/^\p{L}$/u, 'must be one letter')).optional(),
-      endings: z.number().int().min(0).max(8).optional(),
-      apostrophe: z.boolean().optional(),
-      dotless: z.boolean().optional(),
-      prefixes: z.array(z.string().regex(/^\p{L}{1,4}$/u, 'must be a few letters')).optional(),
-    })
-    .optional(),
-  russia: lexiconWords.optional(),
-  dprk: lexiconWords.optional(),
-  agreement: lexiconWords.optional(),
-  references: lexiconWords.optional(),
-  cues: lexiconWords.optional(),
-  generic: lexiconWords.optional(),
-  fresh: lexiconWords.optional(),
-  replaces: lexiconWords.optional(),
-  signing: lexiconWords.optional(),
-  withParty: lexiconWords.optional(),
-  pointing: lexiconWords.optional(),
-  pointingAfter: lexiconWords.optional(),
-  general: lexiconWords.optional(),
-  third: lexiconWords.optional(),
-  summit: lexiconWords.optional(),
-  bond: lexiconWords.optional(),
-  when: lexiconWords.optional(),
-  venue: lexiconWords.optional(),
-  exclusions: z.record(z.string(), lexiconWords).optional(),
-});
+const PLAIN_PHRASE = /^=?[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’\-.,·]*$/u;
+const PLAIN_PHRASE_MESSAGE = 'must be plain words (letters, digits, spaces, hyphens, apostrophes, commas), not a pattern';
+/** Text inside a composed term: written as it reads, punctuation too ("n.", "&", "《"), but no pattern syntax. */
+const PATTERN_SYNTAX = /[\\()[\]{}|*+?^$]/u;
 
-export const namesSchema = z.strictObject({
-  /** Names that on their own denote this treaty. */
-  treaty: termsByLanguage,
-  /** Names of the Russian side (country, capital, leader, government); plain words go in the lexicon. */
-  russia: partyTerms,
-  /** Names of the North Korean side; plain words go in the lexicon. */
-  dprk: partyTerms,
-  /** Words for an agreement (treaty, pact, deal, alliance…). */
-  agreement: termsByLanguage,
-  /** Short references later in a document that already has a confident mention ("the treaty", "Article 4"). */
-  references: termsByLanguage,
-  exclusions: z.array(exclusionSchema),
-  /**
-   * Words that tie a page to this treaty rather than to the two countries in general ("mutual assistance",
-   * "Article 4", "comprehensive strategic partnership"): with both parties on the page, they let the
-   * document-level pass count references before any full mention.
-   */
-  cues: termsByLanguage.optional(),
-  /**
-   * Words for an agreement in general ("agreement", "соглашение", "협정", "anlaşma"): they name this treaty only
-   * beside the DPRK side or on a page about it, never by sharing a sentence with both sides ("Russia and North
-   * Korea signed an agreement on tourism").
-   */
-  generic: termsByLanguage.optional(),
-  /** "New" as the languages write it before a treaty word ("the new pact", "nový dokument"): not a reference back. */
-  fresh: termsByLanguage.optional(),
-  /** Verbs of replacing: a sentence saying the treaty replaces the 1961 or 2000 one is about this treaty. */
-  replaces: termsByLanguage.optional(),
-  /**
-   * Verbs of signing or concluding ("signed", "заключила", "체결한"): an agreement signed with the DPRK side
-   * ("the one Moscow signed with Pyongyang") is this treaty when the page names Russia.
-   */
-  signing: termsByLanguage.optional(),
-  /** Words for "with" and "between" that tie a signing verb to the DPRK side ("with", "между", "과", "と", "与"). */
-  withParty: termsByLanguage.optional(),
-  /**
-   * Words that point back, written before the noun ("this", "questo", "этот", "이", "这一"): right after a passing
-   * mention on a page about a look-alike, "this treaty" in the next sentence is the one just named.
-   */
-  pointing: termsByLanguage.optional(),
-  /** The same written after the noun (Vietnamese "hiệp ước này"). */
-  pointingAfter: termsByLanguage.optional(),
-  /**
-   * Words that make a treaty word beside them any agreement, not this treaty: written just before it ("any
-   * treaty", "keine Verträge", "各种条约", "wszystkie porozumienia") or holding it ("법률문서", a legal document).
-   */
-  general: termsByLanguage.optional(),
-  /**
-   * Third countries: a treaty word within two words of them ("treaties with third states", "Verträge mit
-   * Drittstaaten", "第三国との条約") is an agreement with someone else, which the treaty rules out.
-   */
-  third: termsByLanguage.optional(),
-  /**
-   * The signing told as an event, without a word for a treaty (matcher.ts, events): words for the meeting
-   * ("summit", "visit", "саммит", "정상회담"), for what was sealed there ("partnership", "alliance", "союз",
-   * "동맹"), for "at which" / "when" that tie a meeting to what was signed at it, and for the time and place of
-   * the signing beyond the DPRK side's names ("that summer", "in June", "Kumsusan").
-   */
-  summit: termsByLanguage.optional(),
-  bond: termsByLanguage.optional(),
-  when: termsByLanguage.optional(),
-  venue: termsByLanguage.optional(),
-  /** Names as plain words per language, with a morphology rule; folded into the groups above (lexicon.ts). */
-  lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema).optional(),
-}).superRefine((names, ctx) => {
-  for (const side of ['russia', 'dprk'] as const) {
-    if ((names[side].en?.length ?? 0) + (names.lexicon?.en?.[side]?.length ?? 0) === 0) ctx.addIssue({ code: 'custom', path: [side], message: 'needs English terms (here or in lexicon.en)' });
+type Issue = { path: (string | number)[]; message: string };
+const PART_KEYS: Record<string, readonly string[]> = {
+  optional: ['optional'],
+  seq: ['seq', 'spacing', 'start', 'end'],
+  endings: ['endings'],
+  gap: ['gap', 'letters'],
+  within: ['within', 'shortest', 'whole'],
+  list: ['list'],
+};
+const TERM_KEYS = [...PART_KEYS.seq!, 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'near', 'awayFrom'];
+const CONDITIONS = ['precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy'] as const;
+const intIn = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is wrong with a part of a composed term (lexicon.ts, `Part`), each with its path below `path`. */
+function partIssues(part: unknown, path: (string | number)[], lists: ReadonlySet<string>, inSeq: boolean, out: Issue[]): void {
+  if (typeof part === 'string') {
+    if (part.trim() === '') out.push({ path, message: 'must not be empty' });
+    else if (PATTERN_SYNTAX.test(part)) out.push({ path, message: `must be plain text, not a pattern (found "${PATTERN_SYNTAX.exec(part)![0]}"); write alternatives as an array, optional parts as {"optional": …}` });
+    return;
   }
-  const ids = new Set(names.exclusions.map((e) => e.id));
-  for (const [lang, entry] of Object.entries(names.lexicon ?? {})) {
-    for (const id of Object.keys(entry?.exclusions ?? {})) {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['lexicon', lang, 'exclusions', id], message: `unknown look-alike "${id}" (not in names.exclusions)` });
+  if (Array.isArray(part)) {
+    if (part.length === 0) out.push({ path, message: 'needs at least one alternative' });
+    part.forEach((p, i) => partIssues(p, [...path, i], lists, false, out));
+    return;
+  }
+  if (!isRecord(part)) {
+    out.push({ path, message: 'must be a phrase, an array of alternatives or an object (optional, seq, endings, gap, within, list)' });
+    return;
+  }
+  const kind = Object.keys(PART_KEYS).find((k) => k in part);
+  if (!kind) {
+    out.push({ path, message: `must have one of "optional", "seq", "endings", "gap", "within", "list" (found ${Object.keys(part).map((k) => `"${k}"`).join(', ') || 'nothing'})` });
+    return;
+  }
+  for (const key of Object.keys(part)) if (!PART_KEYS[kind]!.includes(key)) out.push({ path: [...path, key], message: `is not a field of a "${kind}" part (${PART_KEYS[kind]!.join(', ')})` });
+  if (['endings', 'gap', 'within'].includes(kind) && !inSeq) out.push({ path: [...path, kind], message: `stands only inside a "seq", after the part it follows` });
+  switch (kind) {
+    case 'optional':
+      partIssues(part.optional, [...path, 'optional'], lists, false, out);
+      break;
+    case 'seq':
+      seqIssues(part, path, lists, out);
+      break;
+    case 'endings':
+      if (part.endings !== 'any' && !(Array.isArray(part.endings) && part.endings.length > 0 && part.endings.every((e) => typeof e === 'string' && /^[\p{L}\p{M}',.]+$/u.test(e))))
+        out.push({ path: [...path, 'endings'], message: 'must be "any" or a list of endings (letters, apostrophes)' });
+      break;
+    case 'gap':
+      if (!intIn(part.gap, 1, 3)) out.push({ path: [...path, 'gap'], message: 'must be a number of words from 1 to 3' });
+      if (part.letters !== undefined && !intIn(part.letters, 1, 20)) out.push({ path: [...path, 'letters'], message: 'must be a number of letters from 1 to 20' });
+      break;
+    case 'within':
+      if (!intIn(part.within, 1, 200)) out.push({ path: [...path, 'within'], message: 'must be a number of characters from 1 to 200' });
+      for (const flag of ['shortest', 'whole'] as const) if (part[flag] !== undefined && typeof part[flag] !== 'boolean') out.push({ path: [...path, flag], message: 'must be true or false' });
+      break;
+    case 'list':
+      if (typeof part.list !== 'string' || !lists.has(part.list)) out.push({ path: [...path, 'list'], message: `names no list of this language (${[...lists].join(', ') || 'it has none'})` });
+      break;
+  }
+}
+
+function seqIssues(seq: Record<string, unknown>, path: (string | number)[], lists: ReadonlySet<string>, out: Issue[]): void {
+  if (!Array.isArray(seq.seq) || seq.seq.length === 0) {
+    out.push({ path: [...path, 'seq'], message: 'must be a non-empty list of parts' });
+    return;
+  }
+  seq.seq.forEach((p, i) => partIssues(p, [...path, 'seq', i], lists, true, out));
+  const required = seq.seq.filter((p) => !(isRecord(p) && ('optional' in p || 'endings' in p || 'gap' in p || 'within' in p)));
+  if (required.length === 0) out.push({ path: [...path, 'seq'], message: 'needs a part that is not optional (it would match nothing)' });
+  if (seq.spacing !== undefined && !(spacings as readonly unknown[]).includes(seq.spacing)) out.push({ path: [...path, 'spacing'], message: `must be one of ${spacings.join(', ')}` });
+  for (const edge of ['start', 'end'] as const) {
+    if (seq[edge] !== undefined && !(edges as readonly unknown[]).includes(seq[edge])) out.push({ path: [...path, edge], message: `must be one of ${edges.join(', ')}` });
+  }
+}
+
+/** What is wrong with a lexicon item: a plain phrase, or a composed term (lexicon.ts, `ComposedTerm`). */
+export function lexiconItemIssues(item: unknown, lists: ReadonlySet<string>): Issue[] {
+  const out: Issue[] = [];
+  if (typeof item === 'string') {
+    if (item.trim() === '') out.push({ path: [], message: 'must not be empty' });
+    else if (!PLAIN_PHRASE.test(item.trim())) out.push({ path: [], message: PLAIN_PHRASE_MESSAGE });
+    return out;
+  }
+  if (!isRecord(item) || !('seq' in item)) {
+    out.push({ path: [], message: 'must be a plain phrase or a composed term ({"seq": [parts], …})' });
+    return out;
+  }
+  for (const key of Object.keys(item)) if (!TERM_KEYS.includes(key)) out.push({ path: [key], message: `is not a field of a composed term (${TERM_KEYS.join(', ')})` });
+  seqIssues(item, [], lists, out);
+  for (const c of CONDITIONS) if (item[c] !== undefined) partIssues(item[c], [c], lists, false, out);
+  for (const n of ['near', 'awayFrom'] as const) {
+    const v = item[n];
+    if (v === undefined) continue;
+    if (!isRecord(v) || !('words' in v)) out.push({ path: [n], message: 'must be {"words": part, "within": characters}' });
+    else {
+      for (const key of Object.keys(v)) if (key !== 'words' && key !== 'within') out.push({ path: [n, key], message: 'is not a field (words, within)' });
+      partIssues(v.words, [n, 'words'], lists, false, out);
+      if (!intIn(v.within, 1, 300)) out.push({ path: [n, 'within'], message: 'must be a number of characters from 1 to 300' });
     }
   }
-});
+  return out;
+}
+
+const lexiconItems = z.array(z.custom<LexiconItem>()).min(1, 'needs at least one word');
+export const lexiconEntrySchema = z
+  .strictObject({
+    /** How a word's written form becomes its forms on a page (lexicon.ts); composed terms spell theirs out. */
+    inflect: z
+      .strictObject({
+        strip: z.array(z.string().regex(/^\p{L}$/u, 'must be one letter')).optional(),
+        endings: z.number().int().min(0).max(8).optional(),
+        apostrophe: z.boolean().optional(),
+        dotless: z.boolean().optional(),
+        prefixes: z.array(z.string().regex(/^\p{L}{1,4}$/u, 'must be a few letters')).optional(),
+      })
+      .optional(),
+    /** Named alternatives that composed terms share ({"list": "name"}): the parties' names, the treaty nouns. */
+    lists: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a name of letters and digits'), z.array(z.custom<Part>()).min(1, 'needs at least one alternative')).optional(),
+    ...(Object.fromEntries(LEXICON_GROUPS.map((g) => [g, lexiconItems.optional()])) as Record<LexiconGroup, z.ZodOptional<typeof lexiconItems>>),
+    /** Look-alikes' words, by id in names.exclusions. */
+    exclusions: z.record(z.string(), lexiconItems).optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const lists = new Set(Object.keys(entry.lists ?? {}));
+    const check = (item: unknown, path: (string | number)[]) => {
+      for (const issue of lexiconItemIssues(item, lists)) ctx.addIssue({ code: 'custom', path: [...path, ...issue.path], message: issue.message });
+      if (typeof item !== 'string' && lexiconItemIssues(item, lists).length === 0) {
+        for (const term of composedTerms(item as ComposedTerm, entry.lists ?? {})) {
+          const problem = termProblem(term);
+          if (problem) ctx.addIssue({ code: 'custom', path, message: `compiles to a term that ${problem}: ${term}` });
+        }
+      }
+    };
+    for (const [name, alternatives] of Object.entries(entry.lists ?? {})) {
+      alternatives.forEach((p, i) => {
+        const issues: Issue[] = [];
+        partIssues(p, ['lists', name, i], lists, false, issues);
+        for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      });
+    }
+    for (const g of LEXICON_GROUPS) entry[g]?.forEach((item, i) => check(item, [g, i]));
+    for (const [id, items] of Object.entries(entry.exclusions ?? {})) items.forEach((item, i) => check(item, ['exclusions', id, i]));
+  });
+
+/**
+ * The names: the look-alikes (what they are and why) and, per language, the lexicon all terms come from —
+ * plain words and composed terms in groups (lexicon.ts, LEXICON_GROUPS), compiled into the matcher's terms.
+ */
+export const namesSchema = z
+  .strictObject({
+    exclusions: z.array(exclusionSchema),
+    lexicon: z.partialRecord(z.enum(packLanguages), lexiconEntrySchema),
+  })
+  .superRefine((names, ctx) => {
+    for (const group of ['treaty', 'russia', 'dprk', 'agreement', 'references'] as const) {
+      if ((names.lexicon.en?.[group]?.length ?? 0) === 0) ctx.addIssue({ code: 'custom', path: ['lexicon', 'en', group], message: 'needs English words' });
+    }
+    const ids = new Set(names.exclusions.map((e) => e.id));
+    for (const [lang, entry] of Object.entries(names.lexicon)) {
+      for (const id of Object.keys(entry?.exclusions ?? {})) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['lexicon', lang, 'exclusions', id], message: `unknown look-alike "${id}" (not in names.exclusions)` });
+      }
+    }
+    for (const e of names.exclusions) {
+      if (!Object.values(names.lexicon).some((entry) => (entry?.exclusions?.[e.id]?.length ?? 0) > 0)) ctx.addIssue({ code: 'custom', path: ['exclusions'], message: `look-alike "${e.id}" has no words in any language's lexicon` });
+    }
+  });
 
 export const topicPackSchema = z.strictObject({
   id,
@@ -343,7 +399,10 @@ export type Quote = z.infer<typeof quoteSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type FramingTerm = z.infer<typeof framingTermSchema>;
 export type PackNames = z.infer<typeof namesSchema>;
-export type TermsByLanguage = z.infer<typeof termsByLanguage>;
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type Exclusion = z.infer<typeof exclusionSchema>;
+/** The matcher's names: compiled terms per group and per look-alike (lexicon.ts expandNames). */
+export type MatchNames = Record<LexiconGroup, TermsByLanguage> & { exclusions: MatchExclusion[] };
+/** A look-alike as the matcher reads it; the page bundles leave out its label and reason (pack-tools pageNames). */
+export type MatchExclusion = Omit<Exclusion, 'label' | 'reason'> & Partial<Pick<Exclusion, 'label' | 'reason'>> & { terms: TermsByLanguage };
 export type SourceKind = (typeof sourceKinds)[number];

@@ -206,7 +206,7 @@ describe('scan errors', () => {
   it('validates a --pack file in full and names the field at fault', () => {
     const broken = JSON.parse(readFileSync(fileURLToPath(new URL('../../src/dataset/treaty-2024.json', import.meta.url)), 'utf8'));
     broken.claims[0].verdict = 'sort of true';
-    delete broken.names.treaty;
+    delete broken.names.lexicon.en.treaty;
     const packFile = join(dir, 'broken-pack.json');
     writeFileSync(packFile, JSON.stringify(broken));
     const r = run(scanMain, ['--pack', packFile, htmlFile]);
@@ -214,7 +214,7 @@ describe('scan errors', () => {
     expect(r.out).toBe('');
     expect(r.err).toContain('invalid pack');
     expect(r.err).toContain('claims[0].verdict');
-    expect(r.err).toContain('names.treaty');
+    expect(r.err).toContain('names.lexicon.en.treaty');
 
     writeFileSync(packFile, '{ not json');
     const bad = run(scanMain, ['--pack', packFile, htmlFile]);

@@ -31,6 +31,46 @@ describe('the lexicon (names as plain words)', () => {
     const errors = broken((p) => (p.names.lexicon.ru.inflect.endings = 12));
     expect(errors.join('\n')).toMatch(/names\.lexicon\.ru\.inflect\.endings/);
   });
+  it('refuses a bad composed term, naming the field', () => {
+    const errors = broken((p) => {
+      p.names.lexicon.en.treaty.push({ seq: ['russia', '(?:north )?korea'] });
+      p.names.lexicon.en.treaty.push({ seq: ['pact', { optional: 'new', spacing: 'none' }], spacing: 'wide' });
+      p.names.lexicon.ko.russia.push({ seq: [{ optional: '러' }] });
+      p.names.lexicon.ru.treaty.push({ seq: ['договор', { list: 'parties' }], near: { words: 'КНДР' } });
+      p.names.lexicon.ja.dprk.push({ seq: ['朝', { gap: 9 }], followedBy: [], within: 3 });
+      p.names.lexicon.zh.references.push({ seq: [{ endings: 'any' }, '条约'], start: 'space' });
+      p.names.lexicon.en.exclusions.nato.push({ sequence: ['nato'] });
+    });
+    const text = errors.join('\n');
+    expect(text).toMatch(/names\.lexicon\.en\.treaty\[\d+\]\.seq\[1\]: must be plain text, not a pattern \(found "\("\)/);
+    expect(text).toMatch(/names\.lexicon\.en\.treaty\[\d+\]\.seq\[1\]\.spacing: is not a field of a "optional" part/);
+    expect(text).toMatch(/names\.lexicon\.en\.treaty\[\d+\]\.spacing: must be one of space, optional, none, dot, dotOrSpace/);
+    expect(text).toMatch(/names\.lexicon\.ko\.russia\[\d+\]\.seq: needs a part that is not optional/);
+    expect(text).toMatch(/names\.lexicon\.ru\.treaty\[\d+\]\.seq\[1\]\.list: names no list of this language/);
+    expect(text).toMatch(/names\.lexicon\.ru\.treaty\[\d+\]\.near\.within: must be a number of characters/);
+    expect(text).toMatch(/names\.lexicon\.ja\.dprk\[\d+\]\.seq\[1\]\.gap: must be a number of words from 1 to 3/);
+    expect(text).toMatch(/names\.lexicon\.ja\.dprk\[\d+\]\.followedBy: needs at least one alternative/);
+    expect(text).toMatch(/names\.lexicon\.ja\.dprk\[\d+\]\.within: is not a field of a composed term/);
+    expect(text).toMatch(/names\.lexicon\.zh\.references\[\d+\]\.start: must be one of word, letter, digit/);
+    expect(text).toMatch(/names\.lexicon\.en\.exclusions\.nato\[\d+\]: must be a plain phrase or a composed term/);
+  });
+
+  it('compiles composed terms to the matcher\'s patterns', () => {
+    const names = expandNames(raw.names as never);
+    // "Kim" only near "Putin": one pattern for each side.
+    expect(names.dprk.en).toContain('(?<=(?<![\\p{L}\\p{N}])putin(?![\\p{L}\\p{N}]).{0,80})kim');
+    // Korean one-syllable abbreviations: "러" right before "북", with or without a middle dot or space.
+    expect(names.russia.ko).toContain('(?<![\\p{L}])러(?=(?:[·ㆍ・/\\-]| )?북)');
+    const find = (terms: string[] | undefined, text: string) => (terms ?? []).some((t) => new RegExp(t.replace(/ /g, '[ \\-/]+'), 'u').test(text));
+    expect(find(names.treaty.en, "russia's and north korea's landmark treaty")).toBe(true);
+    expect(find(names.treaty.ko, '북·러 신조약')).toBe(true);
+    expect(find(names.treaty.ja, '北朝鮮とロシアが締結した包括的戦略的パートナーシップ条約')).toBe(true);
+    const article = (names.references.en ?? []).filter((t) => t.startsWith('article (?:3'));
+    expect(article).toHaveLength(1);
+    expect(find(article, 'article 5 of the north atlantic treaty')).toBe(false);
+    expect(find(article, 'article 5 of the treaty')).toBe(true);
+  });
+
   it('inflects as the rule says', () => {
     const stems = expandNames(raw.names as never).agreement.cs ?? [];
     expect(stems).toContain('smlouv\\p{L}{0,4}');
@@ -69,7 +109,7 @@ describe('the shipped pack', () => {
 
   it('never presents the bare "Treaty on Comprehensive Strategic Partnership" as this treaty (Russia–Iran has it too)', () => {
     const sep = (t: string) => new RegExp(t.replace(/ /g, '[ \\-/]+'), 'iu');
-    const treatyTerms = Object.values(shipped.names.treaty).flat().map(sep);
+    const treatyTerms = Object.values(expandNames(shipped.names).treaty).flat().map(sep);
     const iran = 'Russia and Iran signed a Treaty on Comprehensive Strategic Partnership in January 2025.';
     expect(treatyTerms.some((re) => re.test(iran))).toBe(false);
     expect(treatyTerms.some((re) => re.test('the DPRK-Russia Treaty on Comprehensive Strategic Partnership'))).toBe(true);
@@ -142,26 +182,24 @@ describe('validatePack errors name the path and the reason', () => {
 
   it('bad regular expressions', () => {
     const errors = broken((p) => {
-      p.names.treaty.en[0] = '(?:north korea';
       p.claims[1].patterns[0][1] = '(a+)+';
       p.framing[0].patterns[0] = 'x?';
-      p.names.dprk.en[0] = '[north korea]';
+      p.claims[2].patterns[0][0] = '(?:north korea';
+      p.framing[1].patterns[0] = '[north korea]';
     });
-    expect(errors).toContain(
-      'names.treaty.en[0]: is not a valid regular expression (Invalid regular expression: /(?:north korea/iu: Unterminated group)',
-    );
+    expect(errors).toContain('claims[2].patterns[0][0]: is not a valid regular expression (Invalid regular expression: /(?:north korea/iu: Unterminated group)');
     expect(errors).toContain('claims[1].patterns[0][1]: repeats a group that contains a repetition (catastrophic backtracking)');
     expect(errors).toContain('framing[0].patterns[0]: matches the empty string');
-    expect(errors).toContain('names.dprk.en[0]: has a space inside a character class (spaces are separator runs)');
+    expect(errors).toContain('framing[1].patterns[0]: has a space inside a character class (spaces are separator runs)');
   });
 
   it('missing English names', () => {
     const errors = broken((p) => {
-      delete p.names.treaty.en;
-      p.names.russia.en = [];
+      delete p.names.lexicon.en.treaty;
+      p.names.lexicon.en.russia = [];
     });
-    expect(errors).toContain('names.treaty: needs English terms');
-    expect(errors).toContain('names.russia.en: needs at least one term');
+    expect(errors).toContain('names.lexicon.en.treaty: needs English words');
+    expect(errors).toContain('names.lexicon.en.russia: needs at least one word');
   });
 
   it('unknown fields and unwritten defaults', () => {
