@@ -11,11 +11,7 @@
  * listens for the popup's and the background's questions and hands them to the notes. It watches the DOM for
  * text that arrives later (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
  */
-import type { ToContent, PageReport } from '../core/messages';
-import { quietReport } from '../core/quiet-report';
 import { createGate, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
-import { parseToContent, readSettings } from '../core/content-guards';
-import { hostKey, SETTINGS_KEY } from '../core/settings';
 import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
@@ -71,10 +67,11 @@ export class PageSentinel {
   private stopped = false;
   private listening = false;
   private readonly onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): true | undefined => {
-    if (!this.alive() || sender.id !== extensionApi().runtime.id) return undefined;
-    const message = parseToContent(raw);
-    if (!message) return undefined;
-    this.answer(message).then(sendResponse, () => sendResponse(undefined));
+    if (!this.alive() || sender.id !== extensionApi().runtime.id || !this.notes) return undefined;
+    // The notes check the message (notes-entry.ts). No answer (undefined) where they could not start: the popup
+    // and the background then report the page as one with nothing to note, from the tab's address and the
+    // settings they read themselves (messages.ts, readPageAnswer), as content.js did here until session 12.
+    this.notes.then((notes) => notes?.answer(raw)).then(sendResponse, () => sendResponse(undefined));
     return true; // answered asynchronously
   };
 
@@ -214,18 +211,5 @@ export class PageSentinel {
         if (contextAlive()) console.warn('Context Notes could not start', error);
         return null;
       });
-  }
-
-  private async answer(message: ToContent): Promise<unknown> {
-    const notes = await this.notes;
-    if (notes) return notes.answer(message);
-    if (message.type !== 'page:get') return false;
-    return this.quietReport();
-  }
-
-  /** The notes could not start: the popup shows the settings' state for this site and no mention. */
-  private async quietReport(): Promise<PageReport> {
-    const stored = await extensionApi().storage.local.get(SETTINGS_KEY);
-    return quietReport(hostKey(this.doc.location?.hostname ?? ''), readSettings(stored[SETTINGS_KEY]), Date.now(), this.walking !== null);
   }
 }
