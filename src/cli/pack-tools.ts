@@ -3,3 +3,4 @@ export { validatePack, formatPackErrors } from '../core/pack-validate';
 export { packContentHash } from '../core/pack-hash';
 export { prefilterSources, gateLiterals, termTable } from '../core/matcher';
 export { expandNames } from '../core/lexicon';
+export { packGate } from '../core/gate';

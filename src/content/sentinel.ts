@@ -11,7 +11,7 @@
  * listens for the popup's and the background's questions and hands them to the notes. It watches the DOM for
  * text that arrives later (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
  */
-import { createGate, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
+import { createGate, PieceReader, type Gate, type GateAnswer, type PackedGate } from '../core/gate';
 import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
@@ -78,10 +78,10 @@ export class PageSentinel {
   constructor(
     private readonly doc: Document,
     private readonly win: Window & typeof globalThis,
-    literals: GateLiterals,
+    gate: PackedGate,
   ) {
-    this.gate = createGate(literals);
-    this.overlap = literals.longest - 1;
+    this.gate = createGate(gate);
+    this.overlap = gate.overlap;
   }
 
   start(): void {
