@@ -90,7 +90,32 @@ export class PageSentinel {
     if (__BROWSER__ === 'firefox') removeLeftovers(this.doc, this.win);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
-    this.walk();
+    const first = this.firstLook();
+    if (first === 'open') this.openNotes();
+    else if (first !== 'shut') this.walk();
+  }
+
+  /**
+   * Nearly every page, at once and in one go: a small page whose text is one window, read as one string, then
+   * the text of its open shadow trees. 'shut' when that settles it; 'open'; 'walk' for everything else (a
+   * large page, a long text, a DPRK word that wants the whole page read again), which walk() reads in full.
+   * Straight-line on purpose: on a page with nothing to find this is all content.js runs, in a fresh isolated
+   * world where each further function, promise or generator costs its first compilation (session 12, worlds.ts).
+   */
+  private firstLook(): 'shut' | 'open' | 'walk' {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (moreElementsThan(root, SMALL_PAGE)) return 'open';
+    let text = root.textContent ?? '';
+    if (text.length > WINDOW) return 'walk';
+    let answer = this.gate.feed(text);
+    if (answer !== 'shut') return answer === 'open' ? 'open' : 'walk';
+    for (const host of shadowHostsIn(root, this.doc, true)) {
+      if (!host.shadowRoot || isOwn(host)) continue;
+      // A shadow tree: walk() reads the page with all of them (rare; nested ones too).
+      text = host.shadowRoot.textContent ?? '';
+      if (text.trim() !== '' || host.shadowRoot.firstElementChild) return 'walk';
+    }
+    return 'shut';
   }
 
   private alive(): boolean {
