@@ -16,7 +16,7 @@ import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
 import { moreElementsThan } from './pieces';
-import { shadowHostsIn } from './shadow-hosts';
+import { hasShadowHost, shadowHostsIn } from './shadow-hosts';
 import { yieldToPage } from './yield';
 import type { NotesApi, NotesHandle } from './notes-entry';
 
@@ -105,17 +105,12 @@ export class PageSentinel {
   private firstLook(): 'shut' | 'open' | 'walk' {
     const root = this.doc.body ?? this.doc.documentElement;
     if (moreElementsThan(root, SMALL_PAGE)) return 'open';
-    let text = root.textContent ?? '';
+    const text = root.textContent ?? '';
     if (text.length > WINDOW) return 'walk';
     let answer = this.gate.feed(text);
     if (answer !== 'shut') return answer === 'open' ? 'open' : 'walk';
-    for (const host of shadowHostsIn(root, this.doc, true)) {
-      if (!host.shadowRoot || isOwn(host)) continue;
-      // A shadow tree: walk() reads the page with all of them (rare; nested ones too).
-      text = host.shadowRoot.textContent ?? '';
-      if (text.trim() !== '' || host.shadowRoot.firstElementChild) return 'walk';
-    }
-    return 'shut';
+    // A shadow tree: walk() reads the page with all of them (rare; nested ones too).
+    return hasShadowHost(root, this.doc) ? 'walk' : 'shut';
   }
 
   private alive(): boolean {
