@@ -11,6 +11,7 @@ import type { PackNames } from '../core/pack-schema';
 import { pack } from '../dataset/index';
 import { NOTES_GLOBAL } from './part-loader';
 import { PageSentinel } from './sentinel';
+import { hasShadowHost } from './shadow-hosts';
 
 const packed = packGate(gateLiterals(pack.names as PackNames));
 const MENTION = 'Russia and North Korea signed the treaty in Pyongyang.';
@@ -80,5 +81,23 @@ describe('PageSentinel', () => {
     document.body.append(p);
     await settle();
     expect(started).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('hasShadowHost (the first look\'s only question about shadow trees)', () => {
+  it('finds an open shadow root on a custom element, an empty element of a kind that takes one, or the root; not a closed one', () => {
+    const doc = window.document.implementation.createHTMLDocument('hosts');
+    doc.body.innerHTML = '<p>text</p><x-widget></x-widget><div></div>';
+    expect(hasShadowHost(doc.body, doc)).toBe(false);
+    doc.querySelector('p')!.attachShadow({ mode: 'closed' });
+    expect(hasShadowHost(doc.body, doc)).toBe(false);
+    doc.querySelector('div')!.attachShadow({ mode: 'open' });
+    expect(hasShadowHost(doc.body, doc)).toBe(true);
+    doc.body.innerHTML = '<section><x-widget></x-widget></section>';
+    doc.querySelector('x-widget')!.attachShadow({ mode: 'open' });
+    expect(hasShadowHost(doc.body, doc)).toBe(true);
+    const leaf = doc.createElement('article');
+    leaf.attachShadow({ mode: 'open' });
+    expect(hasShadowHost(leaf, doc)).toBe(true);
   });
 });

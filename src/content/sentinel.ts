@@ -1,9 +1,10 @@
 /**
  * content.js, on every page and frame: reads the page's text through the gate (core/gate.ts) and loads the
  * notes (notes.js: matcher, scanner, highlights) only once the gate opens. A small page (nearly every page) is
- * read as one textContent, then, only if that left the gate shut, the text of each open shadow tree (one XPath
- * and one selector query per tree to find their hosts); a large page goes straight to the notes. Nothing else
- * runs on a page without a candidate word: no piece reader, no matcher.
+ * read as one textContent in one go (firstLook), then, only if that left the gate shut, asked whether it has an
+ * open shadow root at all (one XPath and one selector query); a page with one, a long text or a DPRK word that
+ * wants the page again is read by walk(), shadow trees included; a large page goes straight to the notes.
+ * Nothing else runs on a page without a candidate word: no piece reader, no matcher, no promise.
  *
  * While the gate stays closed it touches no extension API at all (the first use builds the API's bindings in
  * the isolated world, which cost more than reading the page): no message listener, no settings. The popup
