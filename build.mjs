@@ -35,7 +35,7 @@ async function checkDataset() {
     outfile,
     logLevel: 'silent',
   });
-  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, termTable, pageNames } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { validatePack, packContentHash, formatPackErrors, prefilterSources, gateLiterals, packGate, termTable, pageNames } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   let json;
   try {
     json = JSON.parse(await readFile(packFile, 'utf8'));
@@ -50,7 +50,8 @@ async function checkDataset() {
     hash: packContentHash(result.pack),
     version: result.pack.version,
     prefilter: prefilterSources(result.pack.names),
-    gate: gateLiterals(result.pack.names),
+    // The gate's core search as a ready pattern, the rest as JSON for content.js to parse only after a core hit.
+    gate: packGate(gateLiterals(result.pack.names)),
     termTable: termTable(result.pack.names),
     // The lexicon (plain words and morphology rules per language) compiled into the matcher's terms here,
     // so pages never compile it; look-alikes without their labels and reasons.
@@ -165,8 +166,8 @@ async function bundle(outDir, packInfo, browser) {
       __BROWSER__: JSON.stringify(browser),
       __PACK_HASH__: JSON.stringify(packInfo.hash),
       __PREFILTER__: JSON.stringify(packInfo.prefilter),
-      // A string for JSON.parse: quicker to evaluate on every page than the same data as a literal.
-      __GATE__: JSON.stringify(JSON.stringify(packInfo.gate)),
+      // Three fields, two of them strings (a pattern, and JSON parsed only once a core literal is seen).
+      __GATE__: JSON.stringify(packInfo.gate),
       __TERM_TABLE__: JSON.stringify(packInfo.termTable),
       'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
     },

@@ -13,8 +13,8 @@ declare const __BROWSER__: 'chrome' | 'firefox' | undefined;
 /** The matcher's per-node prefilter sources, computed from the pack by build.mjs; undefined from source. */
 declare const __PREFILTER__: { core: string; all: string } | undefined;
 
-/** The page gate's literals (core/gate.ts) as JSON, computed from the pack by build.mjs. */
-declare const __GATE__: string;
+/** The page gate's literals packed for content.js (core/gate.ts, packGate), computed from the pack by build.mjs. */
+declare const __GATE__: import('./core/gate').PackedGate;
 
 /** The matcher's termTable(names), computed by build.mjs; undefined from source. */
 declare const __TERM_TABLE__: [boolean, string[] | null][] | undefined;

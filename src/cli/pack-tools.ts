@@ -5,6 +5,7 @@ import type { MatchNames, PackNames } from '../core/pack-schema';
 export { validatePack, formatPackErrors } from '../core/pack-validate';
 export { packContentHash } from '../core/pack-hash';
 export { prefilterSources, gateLiterals, termTable } from '../core/matcher';
+export { packGate } from '../core/gate';
 export { expandNames };
 
 /**

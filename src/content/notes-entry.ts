@@ -2,13 +2,14 @@
  * notes.js: loaded by the page gate (sentinel.ts) into the content script's isolated world once a page may
  * hold a mention. Hands the gate a way to start the notes and ask them the popup's questions.
  */
-import type { ToContent } from '../core/messages';
+import { parseToContent } from '../core/content-guards';
 import { contextAlive } from './ext-api';
 import { NotesController } from './controller';
 import { NOTES_GLOBAL } from './part-loader';
 
 export interface NotesHandle {
-  answer(message: ToContent): unknown;
+  /** A message from the popup or the background, as it came (checked here); undefined for anything else. */
+  answer(raw: unknown): unknown;
 }
 
 export interface NotesApi {
@@ -23,7 +24,12 @@ const api: NotesApi = {
       if (contextAlive()) console.warn('Context Notes could not start', error);
       controller.destroy();
     });
-    return controller;
+    return {
+      answer(raw) {
+        const message = parseToContent(raw);
+        return message ? controller.answer(message) : undefined;
+      },
+    };
   },
 };
 

@@ -1,9 +1,10 @@
 /**
  * content.js, on every page and frame: reads the page's text through the gate (core/gate.ts) and loads the
  * notes (notes.js: matcher, scanner, highlights) only once the gate opens. A small page (nearly every page) is
- * read as one textContent, then, only if that left the gate shut, the text of each open shadow tree (one XPath
- * and one selector query per tree to find their hosts); a large page goes straight to the notes. Nothing else
- * runs on a page without a candidate word: no piece reader, no matcher.
+ * read as one textContent in one go (firstLook), then, only if that left the gate shut, asked whether it has an
+ * open shadow root at all (one XPath and one selector query); a page with one, a long text or a DPRK word that
+ * wants the page again is read by walk(), shadow trees included; a large page goes straight to the notes.
+ * Nothing else runs on a page without a candidate word: no piece reader, no matcher, no promise.
  *
  * While the gate stays closed it touches no extension API at all (the first use builds the API's bindings in
  * the isolated world, which cost more than reading the page): no message listener, no settings. The popup
@@ -11,16 +12,12 @@
  * listens for the popup's and the background's questions and hands them to the notes. It watches the DOM for
  * text that arrives later (feeds, single-page apps) and feeds that to the gate too. It changes nothing in the page.
  */
-import type { ToContent, PageReport } from '../core/messages';
-import { quietReport } from '../core/quiet-report';
-import { createGate, PieceReader, type Gate, type GateAnswer, type GateLiterals } from '../core/gate';
-import { parseToContent, readSettings } from '../core/content-guards';
-import { hostKey, SETTINGS_KEY } from '../core/settings';
+import { createGate, PieceReader, type Gate, type GateAnswer, type PackedGate } from '../core/gate';
 import { contextAlive, extensionApi } from './ext-api';
 import { Highlighter } from './highlighter';
 import { loadPart, NOTES_GLOBAL } from './part-loader';
 import { moreElementsThan } from './pieces';
-import { shadowHostsIn } from './shadow-hosts';
+import { hasShadowHost, shadowHostsIn } from './shadow-hosts';
 import { yieldToPage } from './yield';
 import type { NotesApi, NotesHandle } from './notes-entry';
 
@@ -71,20 +68,21 @@ export class PageSentinel {
   private stopped = false;
   private listening = false;
   private readonly onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): true | undefined => {
-    if (!this.alive() || sender.id !== extensionApi().runtime.id) return undefined;
-    const message = parseToContent(raw);
-    if (!message) return undefined;
-    this.answer(message).then(sendResponse, () => sendResponse(undefined));
+    if (!this.alive() || sender.id !== extensionApi().runtime.id || !this.notes) return undefined;
+    // The notes check the message (notes-entry.ts). No answer (undefined) where they could not start: the popup
+    // and the background then report the page as one with nothing to note, from the tab's address and the
+    // settings they read themselves (messages.ts, readPageAnswer), as content.js did here until session 12.
+    this.notes.then((notes) => notes?.answer(raw)).then(sendResponse, () => sendResponse(undefined));
     return true; // answered asynchronously
   };
 
   constructor(
     private readonly doc: Document,
     private readonly win: Window & typeof globalThis,
-    literals: GateLiterals,
+    gate: PackedGate,
   ) {
-    this.gate = createGate(literals);
-    this.overlap = literals.longest - 1;
+    this.gate = createGate(gate);
+    this.overlap = gate.overlap;
   }
 
   start(): void {
@@ -93,7 +91,27 @@ export class PageSentinel {
     if (__BROWSER__ === 'firefox') removeLeftovers(this.doc, this.win);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
-    this.walk();
+    const first = this.firstLook();
+    if (first === 'open') this.openNotes();
+    else if (first !== 'shut') this.walk();
+  }
+
+  /**
+   * Nearly every page, at once and in one go: a small page whose text is one window, read as one string, then
+   * the text of its open shadow trees. 'shut' when that settles it; 'open'; 'walk' for everything else (a
+   * large page, a long text, a DPRK word that wants the whole page read again), which walk() reads in full.
+   * Straight-line on purpose: on a page with nothing to find this is all content.js runs, in a fresh isolated
+   * world where each further function, promise or generator costs its first compilation (session 12, worlds.ts).
+   */
+  private firstLook(): 'shut' | 'open' | 'walk' {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (moreElementsThan(root, SMALL_PAGE)) return 'open';
+    const text = root.textContent ?? '';
+    if (text.length > WINDOW) return 'walk';
+    let answer = this.gate.feed(text);
+    if (answer !== 'shut') return answer === 'open' ? 'open' : 'walk';
+    // A shadow tree: walk() reads the page with all of them (rare; nested ones too).
+    return hasShadowHost(root, this.doc) ? 'walk' : 'shut';
   }
 
   private alive(): boolean {
@@ -214,18 +232,5 @@ export class PageSentinel {
         if (contextAlive()) console.warn('Context Notes could not start', error);
         return null;
       });
-  }
-
-  private async answer(message: ToContent): Promise<unknown> {
-    const notes = await this.notes;
-    if (notes) return notes.answer(message);
-    if (message.type !== 'page:get') return false;
-    return this.quietReport();
-  }
-
-  /** The notes could not start: the popup shows the settings' state for this site and no mention. */
-  private async quietReport(): Promise<PageReport> {
-    const stored = await extensionApi().storage.local.get(SETTINGS_KEY);
-    return quietReport(hostKey(this.doc.location?.hostname ?? ''), readSettings(stored[SETTINGS_KEY]), Date.now(), this.walking !== null);
   }
 }

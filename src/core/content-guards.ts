@@ -1,6 +1,7 @@
 /**
- * What the content script checks where data arrives (stored settings, runtime messages), written by hand
- * because the content script runs on every page and zod would add ~24 KB to it. The zod schemas stay the
+ * What the content script's notes (notes.js, loaded once the page gate opens) check where data arrives (stored
+ * settings, runtime messages), written by hand because zod would add ~24 KB to a script that loads on every
+ * page that may hold a mention. The zod schemas stay the
  * source of truth: test/unit/content-guards.test.ts checks, over random inputs, that these guards accept and
  * return exactly what the schemas do.
  */

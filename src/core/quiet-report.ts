@@ -1,6 +1,6 @@
 /**
- * The report of a page with nothing to note. Its own module, without the message schemas (zod), because the
- * page gate (content.js) uses it too.
+ * The report of a page with nothing to note, made by the popup and the background for a tab whose content
+ * script does not answer (messages.ts, readPageAnswer). Its own module, without the message schemas (zod).
  */
 import type { PageReport } from './messages';
 import { activeState, type Settings } from './settings';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createGate, longestLiteral, PieceReader, type GateAnswer } from '../../src/core/gate';
+import { corePattern, createGate, longestLiteral, packGate, PieceReader, type GateAnswer } from '../../src/core/gate';
 import { compileMatcher, gateLiterals } from '../../src/core/matcher';
 import { expandNames } from '../../src/core/lexicon';
 import type { PackNames } from '../../src/core/pack-schema';
@@ -27,7 +27,7 @@ const RUNS = Number(process.env.FC_RUNS ?? 300);
 
 /** Feeds `pieces` as content.js does: a "rescan" answer means reading the whole page again from the top. */
 function gateOn(pieces: readonly string[]): GateAnswer {
-  const gate = createGate(literals);
+  const gate = createGate(packGate(literals));
   for (let pass = 0; pass < 3; pass++) {
     const reader = new PieceReader(gate, overlap, Infinity);
     let answer: GateAnswer = 'shut';
@@ -66,8 +66,8 @@ describe('gate on the labelled corpus', () => {
   });
 
   it('stays shut on ordinary text, and after a lone DPRK word reads the page again and stays shut', () => {
-    expect(createGate(literals).feed('The harbour museum opened a new wing for the autumn festival.')).toBe('shut');
-    const gate = createGate(literals);
+    expect(createGate(packGate(literals)).feed('The harbour museum opened a new wing for the autumn festival.')).toBe('shut');
+    const gate = createGate(packGate(literals));
     expect(gate.feed('Weather in North Dakota: snow expected.')).toBe('rescan');
     expect(gate.feed('Weather in North Dakota: snow expected.')).toBe('shut');
     expect(gateOn(['Kim Kardashian wore a red dress in Seoul.'])).toBe('shut');
@@ -116,11 +116,40 @@ describe('the core search (one alternation of the core literals)', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), fc.array(chars, { maxLength: 40 }), (core, textChars) => {
         const text = textChars.join('');
-        const gate = createGate({ core, names: [], dprk: [], russia: [], agreement: [], longest: 4 });
+        const gate = createGate(packGate({ core, names: [], dprk: [], russia: [], agreement: [], longest: 4 }));
         expect(gate.feed(text) === 'rescan').toBe(core.some((literal) => text.includes(literal)));
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('corePattern (the core search, built by build.mjs)', () => {
+  it('matches exactly when some literal occurs, for literals sharing beginnings, prefixes of each other and astral characters', () => {
+    const chars = fc.constantFrom('a', 'b', 'c', '.', '-', '/', ']', '\\', '^', 'é', '북', '\u{20000}', '\u{20001}');
+    const word = fc.array(chars, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), fc.array(chars, { maxLength: 40 }), (core, textChars) => {
+        const text = textChars.join('');
+        expect(new RegExp(corePattern(core)).test(text)).toBe(core.some((literal) => text.includes(literal)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('shares beginnings, drops literals a shorter one begins, and never matches without literals', () => {
+    expect(corePattern(['pyongyang', 'pjöngjang', 'north', 'nort'])).toBe('(?:nort|p(?:jöngjang|yongyang))');
+    expect(corePattern(['북', '조', '朝'])).toBe('[朝북조]');
+    expect(new RegExp(corePattern([])).test('anything')).toBe(false);
+  });
+
+  it('the pack\'s core literals: the packed gate answers as one String.includes per literal would', () => {
+    const packed = packGate(literals);
+    const core = new RegExp(packed.core);
+    for (const literal of literals.core) expect(core.test(`text ${literal} text`)).toBe(true);
+    expect(core.test('the harbour museum opened a new wing for the autumn festival.')).toBe(false);
+    expect(JSON.parse(packed.rest)).toEqual({ names: literals.names, dprk: literals.dprk, russia: literals.russia, agreement: literals.agreement });
+    expect(packed.overlap).toBe(literals.longest - 1);
   });
 });
 
