@@ -9,6 +9,7 @@
 
 import { cheapLetterClasses } from './matcher';
 import { modelLanguage, type ModelLanguage } from './framing-model';
+import { compilePhrases, matchPhrases, matchSubstrings, type PhraseTable } from './phrase-table';
 
 export const LEXICON_CLASSES = ['verdict', 'stance', 'advice', 'prediction', 'irony'] as const;
 export type LexiconClass = (typeof LEXICON_CLASSES)[number];
@@ -26,43 +27,7 @@ export interface LexiconHit {
   end: number;
 }
 
-interface Entry {
-  cls: LexiconClass;
-  words: string[];
-  /** The last word is a stem: any letters may follow it. */
-  stem: boolean;
-}
-interface Compiled {
-  /** en, ru: entries by their first word; entries whose only word is a stem, apart. */
-  byFirst: Map<string, Entry[]>;
-  stems: Entry[];
-  /** ko: substrings. */
-  substrings: { cls: LexiconClass; text: string }[];
-}
-
 const TOKEN = new RegExp(cheapLetterClasses("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*"), 'gu');
-
-function compileLanguage(file: LexiconFile, lang: ModelLanguage): Compiled {
-  const out: Compiled = { byFirst: new Map(), stems: [], substrings: [] };
-  for (const cls of LEXICON_CLASSES)
-    for (const raw of file.languages[lang][cls]) {
-      const stem = raw.endsWith('*');
-      const entry = (stem ? raw.slice(0, -1) : raw).toLowerCase().replace(/’/g, "'");
-      if (lang === 'ko') {
-        out.substrings.push({ cls, text: entry });
-        continue;
-      }
-      const words = entry.split(/[\s-]+/).filter(Boolean);
-      const e: Entry = { cls, words, stem };
-      if (stem && words.length === 1) out.stems.push(e);
-      else {
-        const list = out.byFirst.get(words[0]!) ?? [];
-        list.push(e);
-        out.byFirst.set(words[0]!, list);
-      }
-    }
-  return out;
-}
 
 export interface Lexicon {
   /** Every hit in one sentence, in order; none in a language the lexicon does not hold. */
@@ -71,10 +36,10 @@ export interface Lexicon {
 
 /** Compiled per language on first use: a page is mostly in one language. */
 export function compileLexicon(file: LexiconFile): Lexicon {
-  const memo = new Map<ModelLanguage, Compiled>();
+  const memo = new Map<ModelLanguage, PhraseTable<LexiconClass>>();
   const compiled = (lang: ModelLanguage) => {
     let c = memo.get(lang);
-    if (!c) memo.set(lang, (c = compileLanguage(file, lang)));
+    if (!c) memo.set(lang, (c = compilePhrases(LEXICON_CLASSES, file.languages[lang], lang === 'ko')));
     return c;
   };
   return {
@@ -87,8 +52,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
       if (lower.length !== sentence.length) return [];
       const hits: LexiconHit[] = [];
       if (lang === 'ko') {
-        for (const { cls, text } of c.substrings)
-          for (let at = lower.indexOf(text); at >= 0; at = lower.indexOf(text, at + text.length)) hits.push({ cls, start: at, end: at + text.length });
+        matchSubstrings(c, lower, (cls, start, end) => hits.push({ cls, start, end }));
         return hits.sort((a, b) => a.start - b.start || b.end - a.end);
       }
       const keys: string[] = [];
@@ -100,19 +64,7 @@ export function compileLexicon(file: LexiconFile): Lexicon {
         starts.push(m.index);
         ends.push(m.index + m[0].length);
       }
-      for (let i = 0; i < keys.length; i++) {
-        for (const e of c.byFirst.get(keys[i]!) ?? []) {
-          let k = 1;
-          while (k < e.words.length && i + k < keys.length) {
-            const w = e.words[k]!;
-            const key = keys[i + k]!;
-            if (e.stem && k === e.words.length - 1 ? !key.startsWith(w) : key !== w) break;
-            k++;
-          }
-          if (k === e.words.length) hits.push({ cls: e.cls, start: starts[i]!, end: ends[i + k - 1]! });
-        }
-        for (const e of c.stems) if (keys[i]!.startsWith(e.words[0]!)) hits.push({ cls: e.cls, start: starts[i]!, end: ends[i]! });
-      }
+      matchPhrases(c, keys, (cls, first, count) => hits.push({ cls, start: starts[first]!, end: ends[first + count - 1]! }));
       return hits;
     },
   };

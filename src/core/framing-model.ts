@@ -13,6 +13,7 @@
  */
 
 import { cheapLetterClasses } from './matcher';
+import { compilePhrases, matchPhrases, matchSubstrings, type PhraseTable } from './phrase-table';
 
 export const MODEL_LANGUAGES = ['en', 'ru', 'ko'] as const;
 export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
@@ -105,54 +106,14 @@ export function modelLanguage(text: string): ModelLanguage | null {
   return ENGLISH.test(text.toLowerCase()) ? 'en' : null;
 }
 
-/** One marker as words to match token by token (the last word a stem when the entry ends in *). */
-interface Marker {
-  cls: MarkerClass;
-  words: string[];
-  stem: boolean;
-}
-/**
- * Markers matched on tokens, not by RegExp: a Unicode-aware alternation of a few hundred words took V8 ~200 ms
- * to compile on first use, which the first card of a page would pay. Korean markers (endings, stems) are
- * searched as substrings of the text.
- */
-export interface LanguageMarkers {
-  /** en, ru: markers by their first word; stems whose first word is itself the stem, apart. */
-  byFirst: Map<string, Marker[]>;
-  stems: Marker[];
-  /** ko: plain substrings. */
-  substrings: { cls: MarkerClass; text: string }[];
-}
-/** A language's markers, compiled on first use: a page is mostly in one language. */
-export type CompiledMarkers = (lang: ModelLanguage) => LanguageMarkers;
-
-function compileLanguage(file: MarkersFile, lang: ModelLanguage): LanguageMarkers {
-  const out: LanguageMarkers = { byFirst: new Map(), stems: [], substrings: [] };
-  for (const cls of MARKER_CLASSES)
-    for (const raw of file.languages[lang][cls]) {
-      const stem = raw.endsWith('*');
-      const entry = stem ? raw.slice(0, -1) : raw;
-      if (lang === 'ko') {
-        out.substrings.push({ cls, text: entry });
-        continue;
-      }
-      const words = entry.split(/[\s-]+/).filter(Boolean);
-      const marker: Marker = { cls, words, stem };
-      if (stem && words.length === 1) out.stems.push(marker);
-      else {
-        const list = out.byFirst.get(words[0]!) ?? [];
-        list.push(marker);
-        out.byFirst.set(words[0]!, list);
-      }
-    }
-  return out;
-}
+/** A language's markers (phrase-table.ts), compiled on first use: a page is mostly in one language. */
+export type CompiledMarkers = (lang: ModelLanguage) => PhraseTable<MarkerClass>;
 
 export function compileMarkers(file: MarkersFile): CompiledMarkers {
-  const memo = new Map<ModelLanguage, LanguageMarkers>();
+  const memo = new Map<ModelLanguage, PhraseTable<MarkerClass>>();
   return (lang) => {
     let m = memo.get(lang);
-    if (!m) memo.set(lang, (m = compileLanguage(file, lang)));
+    if (!m) memo.set(lang, (m = compilePhrases(MARKER_CLASSES, file.languages[lang], lang === 'ko')));
     return m;
   };
 }
@@ -376,28 +337,17 @@ export function extractFeatures(
     markerHits++;
   };
   if (lang === 'ko') {
-    const lower = masked.toLowerCase();
-    for (const { cls, text: m } of markers('ko').substrings)
-      for (let at = lower.indexOf(m); at >= 0; at = lower.indexOf(m, at + m.length)) {
-        const from: number[] = [];
-        for (let t = Math.max(0, tokenAt(at)); t < tokens.length && tokenStart[t]! < at + m.length; t++) from.push(t);
-        hit(cls, from);
-      }
+    matchSubstrings(markers('ko'), masked.toLowerCase(), (cls, start, end) => {
+      const from: number[] = [];
+      for (let t = Math.max(0, tokenAt(start)); t < tokens.length && tokenStart[t]! < end; t++) from.push(t);
+      hit(cls, from);
+    });
   } else {
-    const lm = markers(lang);
-    const wordAt = (i: number, w: string, stem: boolean) => {
-      const key = tokens[i]?.key;
-      return key !== undefined && (stem ? key.startsWith(w) : key === w);
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const key = tokens[i]!.key;
-      for (const m of lm.byFirst.get(key) ?? []) {
-        let k = 1;
-        while (k < m.words.length && wordAt(i + k, m.words[k]!, m.stem && k === m.words.length - 1)) k++;
-        if (k === m.words.length) hit(m.cls, Array.from({ length: k }, (_, j) => i + j));
-      }
-      for (const m of lm.stems) if (key.startsWith(m.words[0]!)) hit(m.cls, [i]);
-    }
+    matchPhrases(
+      markers(lang),
+      tokens.map((t) => t.key),
+      (cls, first, count) => hit(cls, Array.from({ length: count }, (_, j) => first + j)),
+    );
   }
   for (const [cls, from] of hitsBy) set(`mark:${cls}`, 1, from);
   set('mark:count', Math.min(markerHits, 4) / 4);
