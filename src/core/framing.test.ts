@@ -24,9 +24,9 @@ const lexicon: FramingTerm[] = [
   term('axis', ['\\baxis of (?:upheaval|evil)\\b'], 'cooperation among Russia, China, Iran and North Korea'),
 ];
 const analyzer = compileFraming(lexicon);
-const one = (text: string) => {
-  const all = analyzer.assessSentences(text);
-  expect(all).toHaveLength(1);
+const one = (text: string, using = analyzer) => {
+  const all = using.assessSentences(text);
+  expect(all, text).toHaveLength(1);
   return all[0]!;
 };
 const kinds = (cues: FramingCue[], quoted = false) => cues.filter((c) => c.quoted === quoted).map((c) => c.kind);
@@ -334,11 +334,7 @@ describe('helpers', () => {
 describe('the rule lexicon (framing-lexicon.json), per class and language', () => {
   // The rules alone: each reason below is the lexicon's, not the model's.
   const rules = compileFraming([], { model: null });
-  const cues = (sentence: string) => {
-    const all = rules.assessSentences(sentence);
-    expect(all, sentence).toHaveLength(1);
-    return all[0]!.cues;
-  };
+  const cues = (sentence: string) => one(sentence, rules).cues;
   it.each([
     // verdicts: a judgement of a person, act or policy
     ['verdict', 'Seoul’s answer to the summit was inept.', 'inept'],
