@@ -108,7 +108,7 @@ export class PageSentinel {
     if (moreElementsThan(root, SMALL_PAGE)) return 'open';
     const text = root.textContent ?? '';
     if (text.length > WINDOW) return 'walk';
-    let answer = this.gate.feed(text);
+    const answer = this.gate.feed(text);
     if (answer !== 'shut') return answer === 'open' ? 'open' : 'walk';
     // A shadow tree: walk() reads the page with all of them (rare; nested ones too).
     return hasShadowHost(root, this.doc) ? 'walk' : 'shut';
