@@ -215,6 +215,11 @@ describe('the dossier page', { timeout: 30_000 }, () => {
     const target = root.querySelector(`#${CSS.escape(anchorId('claim', claim.id))}`)!;
     expect(document.activeElement).toBe(target);
     expect(target.classList.contains('marked')).toBe(true);
+    // It stays until the reader acts: the first pointer press or key ends it.
+    await act(async () => {
+      window.dispatchEvent(new PointerEvent('pointerdown'));
+    });
+    expect(target.classList.contains('marked')).toBe(false);
 
     await type(root, 'zzzz-nothing-has-this');
     const event = pack.timeline[0]!;

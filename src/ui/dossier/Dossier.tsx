@@ -4,7 +4,7 @@
  * the sources' own pages, opened by the reader.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { anchorId } from '../../core/dossier-links';
 import type { Claim, Fact, Quote, Source, SourceKind, TimelineEvent, TopicPack } from '../../core/pack-schema';
 import { formatReaderDate } from '../Popup';
@@ -24,8 +24,11 @@ export interface DossierProps {
   hash: string;
 }
 
-/** How long a deep-linked item stays marked. */
-const MARK_MS = 2_400;
+/**
+ * What ends a deep-linked item's mark: the reader's first act on the page. Not a timer — a tab opened in the
+ * background, or read a moment later, would lose the mark before anyone saw where the link led.
+ */
+const UNMARK_ON = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 const kindLabel: Record<SourceKind, string> = {
   primary: 'dossierKindPrimary',
@@ -257,7 +260,6 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
   const [query, setQuery] = useState('');
   const [marked, setMarked] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const markTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const words = useMemo(() => queryWords(query), [query]);
   // Matched once per query; every section, group and item then only looks its anchor up.
@@ -295,10 +297,15 @@ export function Dossier({ pack, t, today, locale, hash }: DossierProps) {
     element.scrollIntoView({ block: 'center' });
     element.focus({ preventScroll: true });
     setMarked(pending);
-    clearTimeout(markTimer.current);
-    markTimer.current = setTimeout(() => setMarked(null), MARK_MS);
   }, [pending, matching]);
-  useEffect(() => () => clearTimeout(markTimer.current), []);
+  useEffect(() => {
+    if (!marked) return;
+    const unmark = () => setMarked(null);
+    for (const type of UNMARK_ON) window.addEventListener(type, unmark, { capture: true, passive: true, once: true });
+    return () => {
+      for (const type of UNMARK_ON) window.removeEventListener(type, unmark, { capture: true });
+    };
+  }, [marked]);
 
   const sections = [
     { id: 'brief', title: t('dossierBrief') },
