@@ -10,8 +10,7 @@ import { packGate } from '../core/gate';
 import type { PackNames } from '../core/pack-schema';
 import { pack } from '../dataset/index';
 import { NOTES_GLOBAL } from './part-loader';
-import { PageSentinel } from './sentinel';
-import { hasShadowHost } from './shadow-hosts';
+import { openHosts, watchPage } from './sentinel';
 
 const packed = packGate(gateLiterals(pack.names as PackNames));
 const MENTION = 'Russia and North Korea signed the treaty in Pyongyang.';
@@ -36,7 +35,7 @@ afterEach(() => {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 function start(): void {
-  new PageSentinel(document, window as Window & typeof globalThis, packed).start();
+  watchPage(document, window as Window & typeof globalThis, packed);
 }
 
 describe('PageSentinel', () => {
@@ -84,20 +83,34 @@ describe('PageSentinel', () => {
   });
 });
 
-describe('hasShadowHost (the first look\'s only question about shadow trees)', () => {
-  it('finds an open shadow root on a custom element, an empty element of a kind that takes one, or the root; not a closed one', () => {
+describe('openHosts (the first look asks whether there is any; a tree read later, which ones)', () => {
+  it('finds open shadow roots on custom elements, empty elements of a kind that takes one, or the root; not closed ones', () => {
     const doc = window.document.implementation.createHTMLDocument('hosts');
     doc.body.innerHTML = '<p>text</p><x-widget></x-widget><div></div>';
-    expect(hasShadowHost(doc.body, doc)).toBe(false);
+    expect(openHosts(doc.body, doc)).toEqual([]);
     doc.querySelector('p')!.attachShadow({ mode: 'closed' });
-    expect(hasShadowHost(doc.body, doc)).toBe(false);
-    doc.querySelector('div')!.attachShadow({ mode: 'open' });
-    expect(hasShadowHost(doc.body, doc)).toBe(true);
+    expect(openHosts(doc.body, doc)).toEqual([]);
+    const div = doc.querySelector('div')!;
+    div.attachShadow({ mode: 'open' });
+    expect(openHosts(doc.body, doc)).toEqual([div]);
     doc.body.innerHTML = '<section><x-widget></x-widget></section>';
-    doc.querySelector('x-widget')!.attachShadow({ mode: 'open' });
-    expect(hasShadowHost(doc.body, doc)).toBe(true);
+    const widget = doc.querySelector('x-widget')!;
+    widget.attachShadow({ mode: 'open' });
+    expect(openHosts(doc.body, doc)).toEqual([widget]);
     const leaf = doc.createElement('article');
     leaf.attachShadow({ mode: 'open' });
-    expect(hasShadowHost(leaf, doc)).toBe(true);
+    expect(openHosts(leaf, doc)).toEqual([leaf]);
+  });
+
+  it('in a shadow root: custom and empty hosts among its children too; never the extension\'s own elements', () => {
+    const doc = window.document.implementation.createHTMLDocument('hosts');
+    const shadow = doc.body.appendChild(doc.createElement('x-outer')).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<y-top></y-top><div></div><p>text <z-deep></z-deep></p>';
+    const hosts = ['y-top', 'div', 'z-deep'].map((selector) => shadow.querySelector(selector)!);
+    for (const host of hosts) host.attachShadow({ mode: 'open' });
+    expect(new Set(openHosts(shadow, doc))).toEqual(new Set(hosts));
+    const own = doc.body.appendChild(doc.createElement('context-notes-card'));
+    own.attachShadow({ mode: 'open' });
+    expect(openHosts(doc.body, doc)).toEqual([doc.querySelector('x-outer')]);
   });
 });

@@ -20,7 +20,7 @@ const DOCUMENT_POSITION_FOLLOWING = 4;
 /** Sort comparator: document order (for elements of one tree). */
 export const byDocumentOrder = (a: Element, b: Element): number => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 // The elements attachShadow() accepts, besides custom ones (":empty" first: cheap, and rarely true).
-const EMPTY_HOSTS = ':empty:is(div,span,p,section,article,aside,main,nav,header,footer,blockquote,h1,h2,h3,h4,h5,h6)';
+export const EMPTY_HOSTS = ':empty:is(div,span,p,section,article,aside,main,nav,header,footer,blockquote,h1,h2,h3,h4,h5,h6)';
 const CUSTOM = "[contains(local-name(), '-')]";
 const isCustomHost = (el: Element) => el.shadowRoot !== null && el.localName.includes('-');
 
@@ -87,20 +87,6 @@ export function shadowHostsIn(tree: Element | ShadowRoot, doc: Document, custom:
   // fallback that a page adds with its shadow root already attached.
   if (tree.nodeType === ELEMENT_NODE && (tree as Element).shadowRoot && hosts[0] !== tree) hosts.unshift(tree as Element);
   return hosts;
-}
-
-/**
- * Whether `root` or an element below it (light DOM) has an open shadow root: the two searches of
- * shadowHostsIn, stopping at the first host, without compiling, caching or sorting anything. For content.js's
- * first look, where this is all that runs on nearly every page.
- */
-export function hasShadowHost(root: Element, doc: Document): boolean {
-  if (root.shadowRoot) return true;
-  if (typeof doc.evaluate !== 'function') return shadowHostsIn(root, doc, true).length > 0;
-  const custom = doc.evaluate(`descendant::*${CUSTOM}`, root, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
-  for (let i = 0; i < custom.snapshotLength; i++) if ((custom.snapshotItem(i) as Element).shadowRoot) return true;
-  for (const el of root.querySelectorAll(EMPTY_HOSTS)) if (el.shadowRoot) return true;
-  return false;
 }
 
 /** `custom` (custom hosts of `tree`, in document order) with the empty hosts below the tree, in document order. */
