@@ -375,6 +375,8 @@ describe('the rule lexicon (framing-lexicon.json), per class and language', () =
       '"The summit was a fiasco," the opposition leader said.',
       '야당 대표는 "이번 파병은 자충수"라고 말했다.',
       'Лидер оппозиции заявил, что ответ Сеула был беспомощным.',
+      // "обратил внимание, что" (pointed out that) reports as "заявил, что" does.
+      'Депутат обратил внимание, что ответ Сеула был беспомощным.',
     ]) {
       const all = cues(sentence);
       expect(all.some((c) => c.kind === 'verdict' && c.quoted), sentence).toBe(true);
