@@ -880,8 +880,16 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const sentences = a.sentences.map((s) =>
       s.pairs.length === 0
         ? s
-        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC").
-          { ...s, candidates: [...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))), ...s.pairs].sort((x, y) => x.start - y.start) },
+        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
+          // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
+          // 북…") is underlined whole (an elided article, "l'accord", is not).
+          {
+            ...s,
+            candidates: [
+              ...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))),
+              ...s.pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
+            ].sort((x, y) => x.start - y.start),
+          },
     );
     return { ...a, sentences };
   }
@@ -982,7 +990,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
       });
     });
-    const evidence = pageEvidence(analyses, support, lookalikes, earlier);
+    // A short block beside the text (dateline, byline: "Reporter | 2024.06.19") dates the page too.
+    let dated = 0;
+    read.forEach((a, i) => {
+      if (a || blocks[i]!.length > DATELINE_MAX || !(read[i - 1] || read[i + 1])) return;
+      for (const m of blocks[i]!.matchAll(YEAR)) if (isTreatyYear(m[1]!)) dated++;
+    });
+    const evidence = pageEvidence(analyses, support, lookalikes, earlier, dated);
     const topic = evidence.topic;
     if (topic === 'none') return { mentions: [], evidence };
     const state = { hasMention: topic === 'treaty', afterPassing: false };
@@ -1094,6 +1108,8 @@ function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: reado
 }
 
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
+/** Longest block read as a dateline or byline (its years date the page; see readDocument). */
+const DATELINE_MAX = 80;
 /** The treaty's years: signed 2024, in force 2025, in use since (the pack's story runs into 2026). */
 const isTreatyYear = (year: string) => year === '2024' || year === '2025' || year === '2026';
 
@@ -1135,8 +1151,8 @@ export interface PageEvidence {
   /** Of those, sentences about an earlier treaty of the same two sides. */
   earlier: number;
 }
-function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number): PageEvidence {
-  const e = { russia: 0, dprk: 0, cues: 0, modern: 0, partner: 0, support, lookalikes, earlier };
+function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number, dated = 0): PageEvidence {
+  const e = { russia: 0, dprk: 0, cues: 0, modern: dated, partner: 0, support, lookalikes, earlier };
   for (const a of analyses) {
     if (!a) continue;
     e.russia += a.evidence.russia;
