@@ -102,7 +102,8 @@ export type LexiconItem = string | ComposedTerm;
 
 /**
  * The groups of names a lexicon entry adds words to (exclusions apart: they go by look-alike id); a new group is
- * one more name here (the schema's entry fields and the matcher's MatchNames follow):
+ * one more name here (the schema's entry fields, the matcher's MatchNames and its compiled terms follow; the matcher
+ * still has to use the new group's hits):
  * - `treaty`: names that on their own denote this treaty;
  * - `russia`, `dprk`: names of each side (country, capital, leader, government);
  * - `agreement`: words for an agreement (treaty, pact, deal, alliance…);

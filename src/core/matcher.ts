@@ -53,7 +53,7 @@ import { INVISIBLE } from './invisible';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
 import { longestLiteral, type GateLiterals } from './gate';
-import { expandNames } from './lexicon';
+import { expandNames, LEXICON_GROUPS, type LexiconGroup } from './lexicon';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
@@ -355,30 +355,9 @@ function compileTerm(source: string, info: [boolean, string[] | null] = termInfo
   return { source, cjk: info[0], literals: info[1], compiled: null };
 }
 
-/** Every term's group order as compileMatcher queues them. */
+/** Every term's group order as compileMatcher queues them: the lexicon's groups (LEXICON_GROUPS), then each look-alike's. */
 function termQueue(names: MatchNames): string[][] {
-  return [
-    allTerms(names.treaty),
-    allTerms(names.russia),
-    allTerms(names.dprk),
-    allTerms(names.agreement),
-    allTerms(names.references),
-    ...names.exclusions.map((e) => allTerms(e.terms)),
-    allTerms(names.cues),
-    allTerms(names.fresh),
-    allTerms(names.replaces),
-    allTerms(names.generic),
-    allTerms(names.signing),
-    allTerms(names.withParty),
-    allTerms(names.pointing),
-    allTerms(names.pointingAfter),
-    allTerms(names.general),
-    allTerms(names.third),
-    allTerms(names.summit),
-    allTerms(names.bond),
-    allTerms(names.when),
-    allTerms(names.venue),
-  ];
+  return [...LEXICON_GROUPS.map((g) => allTerms(names[g])), ...names.exclusions.map((e) => allTerms(e.terms))];
 }
 
 /** termInfo for every term, in compileMatcher's order: shipped by the build so pages skip the parsing. */
@@ -527,28 +506,8 @@ interface BlockAnalysis {
   evidence: { russia: number; dprk: number; cues: number; modern: number; partner: number };
 }
 
-interface Prepared {
-  treaty: Term[];
-  russia: Term[];
-  dprk: Term[];
-  agreement: Term[];
-  references: Term[];
-  exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[];
-  cues: Term[];
-  fresh: Term[];
-  replaces: Term[];
-  generic: Term[];
-  signing: Term[];
-  withParty: Term[];
-  pointing: Term[];
-  pointingAfter: Term[];
-  general: Term[];
-  third: Term[];
-  summit: Term[];
-  bond: Term[];
-  when: Term[];
-  venue: Term[];
-}
+/** The compiled terms: one list per lexicon group (a new group needs no change here), and the look-alikes'. */
+type Prepared = Record<LexiconGroup, Term[]> & { exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[] };
 
 export interface CompileOptions {
   /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
@@ -587,12 +546,9 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     if (built.length < queue.length) return false;
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
-    const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
-    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue] = groups
-      .slice(5 + names.exclusions.length)
-      .map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[]];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue };
+    const byGroup = Object.fromEntries(LEXICON_GROUPS.map((g, i) => [g, take(groups[i]!.length)])) as Record<LexiconGroup, Term[]>;
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[LEXICON_GROUPS.length + i]!.length) }));
+    compiled = { ...byGroup, exclusions };
     return true;
   }
   const terms = (): Prepared => {
