@@ -123,6 +123,9 @@ export type LexiconItem = string | ComposedTerm;
  *   (Vietnamese "hiệp ước này");
  * - `general`: words that make a treaty word beside them any agreement, not this treaty: written just before it
  *   ("any treaty", "keine Verträge", "各种条约") or holding it ("법률문서", a legal document);
+ * - `about`: words right after a general agreement word that give it a subject of its own ("соглашение о
+ *   строительстве моста", "соглашение между правительствами"): another agreement (the treaty's own subjects are
+ *   longer `agreement` terms, which take the words first);
  * - `third`: third countries: a treaty word within two words of them ("treaties with third states") is an
  *   agreement with someone else;
  * - `summit`, `bond`, `when`, `venue`: the signing told as an event without a treaty word (matcher.ts, events):
@@ -130,7 +133,7 @@ export type LexiconItem = string | ComposedTerm;
  *   which" / "when" tying the meeting to the signing, and the time and place beyond the DPRK side's names ("that
  *   summer", "Kumsusan").
  */
-export const LEXICON_GROUPS = ['treaty', 'russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter', 'general', 'third', 'summit', 'bond', 'when', 'venue'] as const;
+export const LEXICON_GROUPS = ['treaty', 'russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter', 'general', 'about', 'third', 'summit', 'bond', 'when', 'venue'] as const;
 export type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 
 export type LanguageLexicon = { inflect?: MorphologyRule; lists?: Record<string, Part[]>; exclusions?: Record<string, LexiconItem[]> } & Partial<

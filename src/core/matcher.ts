@@ -592,7 +592,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, about, third, summit, bond, when, venue } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -627,6 +627,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     // Words that make a treaty word beside them any agreement ("any treaty", "법률문서"), and third countries.
     const generalHits = treatyish ? findHits(general, text).filter((h) => startsWord(text, h)) : [];
     const thirdHits = treatyish ? findHits(third, text) : [];
+    const aboutHits = genericHits.length > 0 ? findHits(about, text).filter((h) => startsWord(text, h)) : [];
     const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
@@ -658,6 +659,10 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       const generalUse = (h: Hit) =>
         gen.some((g) => overlaps(g, h) || (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 2 : 1, cjk))) ||
         thr.some((g) => (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 3 : 2, cjk)) || (h.end <= g.start && beside(text.slice(h.end, g.start), cjk ? 3 : 2, cjk)));
+      // A general agreement word with a subject of its own right after it ("соглашение о строительстве моста"):
+      // another agreement. The treaty's own subjects are longer agreement terms, which took the word first.
+      const abt = inS(aboutHits);
+      const otherSubject = (h: Hit) => !ag.includes(h) && abt.some((g) => g.start >= h.end && beside(text.slice(h.end, g.start), cjk ? 2 : 1, cjk));
       const candidates: Candidate[] = [];
       const years = [...text.slice(s0, s1).matchAll(YEAR)].map((m) => m[1]!);
       const datedNow = years.length > 0 && years.every(isTreatyYear);
@@ -748,7 +753,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
-        if (!ag.includes(a) && !tiedToDprk(text, a, k, inS(signHits), inS(withHits))) continue;
+        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, inS(signHits), inS(withHits)))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
@@ -763,6 +768,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         if (!k) continue;
         // From the agreement word the clause puts before the verb ("agreements Moscow has signed with…").
         const head = [...words, ...refs].filter((h) => h.end <= v.start && v.start - h.end <= 40 && !/[;:()]/.test(text.slice(h.end, v.start))).at(-1);
+        if (head && otherSubject(head)) continue;
         const group = { start: Math.min(head?.start ?? v.start, k.start), end: Math.max(v.end, k.end) };
         if ([...kept, ...pairs].some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach) || otherYearAttached(text, group, w.attach, { start: s0, end: s1 })) continue;
@@ -771,10 +777,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
+      // A reference inside a longer treaty word ("всеобъемлющем … партнёрстве" in "соглашение о всеобъемлющем …
+      // партнёрстве") gives way to it on a page about the treaty (emit).
+      const within = (k: Hit, h: Hit) => k.start >= h.start && k.end <= h.end && k.end - k.start < h.end - h.start;
       for (const h of words) {
-        if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
+        if (kept.some((k) => overlaps(k, h) && !(k.kind === 'reference' && within(k, h))) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
-        if (yearAttached(h) || generalUse(h) || otherYear.some((o) => overlaps(o, h))) continue;
+        if (yearAttached(h) || generalUse(h) || otherSubject(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       // Document level: the signing told as an event, in a sentence with no treaty word of its own ("since the two
@@ -867,7 +876,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         const following = state.afterPassing && (dprkNamed || pointedBack) && !lookalike ? [...own, ...loose].filter((c) => !passing.includes(c) && !passing.some((p) => overlaps(p, c))) : [];
         kept = [...passing, ...following].sort((a, b) => a.start - b.start);
         state.afterPassing = passing.length > 0;
-      } else kept = topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
+      } else
+        kept =
+          topic === 'treaty'
+            ? [...own.filter((c) => !(c.kind === 'reference' && loose.some((l) => l.start <= c.start && l.end >= c.end && l.end - l.start > c.end - c.start))), ...loose].sort((a, b) => a.start - b.start)
+            : own;
       for (const c of kept) {
         if (c.kind === 'reference' && !state.hasMention) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
