@@ -382,3 +382,23 @@ describe('15. a general agreement word with a subject of its own is another agre
     ).toEqual([]);
   });
 });
+
+describe('16. the earlier treaty said to lapse is an aside on a page about this one (Korean)', () => {
+  const page = [
+    '북한과 러시아가 맺은 포괄적인 전략적 동반자 관계에 관한 조약이 이번 주 발효됐다.',
+    '이 조약은 두 나라의 군사 동맹을 되살리는 내용이며, 2000년 체결된 북러 우호 선린 협조 조약은 더 이상 효력을 가지지 않는다.',
+    '이 조약은 한쪽이 공격받으면 다른 쪽이 군사 지원을 하도록 정했다.',
+  ];
+  it('keeps the references after the sentence that says the 2000 treaty lapses', () => {
+    expect(topic(...page)).toBe('treaty');
+    expect(found(...page).length).toBeGreaterThanOrEqual(3);
+  });
+  it('but a page that tells the 1961 treaty\'s lapse as history stays silent', () => {
+    expect(
+      found(
+        '1961년 북한과 소련이 맺은 우호 조약에는 자동 군사 개입 조항이 있었다.',
+        '이 조약은 소련이 해체된 뒤 효력을 잃었다.',
+      ),
+    ).toEqual([]);
+  });
+});
