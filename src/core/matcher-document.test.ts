@@ -402,3 +402,20 @@ describe('16. the earlier treaty said to lapse is an aside on a page about this 
     ).toEqual([]);
   });
 });
+
+describe('17. Article 4 abbreviated or in a case form, once the page is on the treaty', () => {
+  it.each([
+    // (ICU may end a sentence at an abbreviation's dot, as at Polish "art.": the number is then in the next one.)
+    ['pl', ['Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Najwięcej mówi się o artykule 4, który zobowiązuje strony do pomocy.'], /artykule 4/],
+    ['pl', ['Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Co przewiduje? Art 4 mówi o pomocy wojskowej.'], /Art 4/],
+    ['cs', ['Rusko a KLDR podepsaly smlouvu o komplexním strategickém partnerství', 'Podle článku 4 si státy pomohou, pokud je jeden z nich napaden.'], /článku 4/],
+    ['de', ['Russland und Nordkorea unterzeichnen Vertrag über umfassende strategische Partnerschaft', 'Nach Art. 4 leisten sich beide Staaten sofort Beistand.'], /Art\. 4/],
+  ])('%s', (_lang, page, want) => {
+    expect(found(...(page as string[])).some((t) => want.test(t))).toBe(true);
+  });
+  it('not another article number, nor NATO\'s', () => {
+    const texts = found('Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Art. 45 ustawy nie ma z tym związku, podobnie jak art. 5 traktatu NATO.');
+    expect(texts.some((t) => /art\. 4/i.test(t))).toBe(false);
+    expect(texts.some((t) => /art\. 5/i.test(t))).toBe(false);
+  });
+});
