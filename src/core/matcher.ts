@@ -53,7 +53,8 @@ import { INVISIBLE } from './invisible';
 import { normalizeText, toOriginalRange, type Normalized } from './text-normalize';
 import { guessLocale, segmentSentences } from './sentences';
 import { longestLiteral, type GateLiterals } from './gate';
-import { expandNames, LEXICON_GROUPS, type LexiconGroup } from './lexicon';
+import { expandNames } from './lexicon';
+import { LEXICON_GROUPS, type LexiconGroup } from './lexicon-groups';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
