@@ -419,3 +419,12 @@ describe('17. Article 4 abbreviated or in a case form, once the page is on the t
     expect(texts.some((t) => /art\. 5/i.test(t))).toBe(false);
   });
 });
+
+describe('18. German: the DPRK\'s abbreviation and the alliance agreement', () => {
+  it('counts "Bündnisabkommen" beside the DVRK and Russia', () => {
+    expect(found('Die Truppen der DVRK kämpfen nach dem Bündnisabkommen mit Russland an der Front.').some((t) => t.includes('Bündnisabkommen'))).toBe(true);
+  });
+  it('not a military agreement of the DVRK with China in 1961', () => {
+    expect(found('Das Militärabkommen der DVRK mit China von 1961 gilt bis heute.')).toEqual([]);
+  });
+});
