@@ -303,3 +303,128 @@ describe('12. a treaty word that says who signed it, and when, is no reference b
     ).toEqual([]);
   });
 });
+
+describe('13. Korean short names: "전략" without "적", no "관계", a comma after the parties (headlines)', () => {
+  it.each([
+    ['북·러, 포괄적 전략 동반자 협정 서명', /북·러, 포괄적 전략 동반자/],
+    ['북러 포괄적 전략 동반자 조약 발효', /북러 포괄적 전략 동반자/],
+  ])('names the treaty in "%s"', (text, want) => {
+    expect(found(text).some((t) => want.test(t))).toBe(true);
+  });
+  it('underlines the whole short name when it stands beside the North Korean side', () => {
+    const page = [
+      '러시아 대통령 방북, 양국 관계 격상',
+      '푸틴 대통령이 김정은 위원장과 만나 \'포괄적 전략 동반자 협정\'을 체결하며 북한과의 관계를 끌어올렸다.',
+      '이번 협정에는 한쪽이 침략을 받으면 서로 돕는다는 내용이 담겼다.',
+    ];
+    expect(found(...page).some((t) => t.startsWith('포괄적 전략 동반자 협정'))).toBe(true);
+  });
+  it('takes "포괄적 동반자 협정" (no "전략") as a reference on a page about the treaty', () => {
+    const page = [
+      '북·러, 포괄적 전략 동반자 협정 체결',
+      '러시아 대통령은 평양에서 북한 지도자와 회담했다.',
+      '러시아 대통령은 "오늘 서명한 포괄적 동반자 협정은 한쪽이 공격받으면 서로 지원하게 한다"고 말했다.',
+    ];
+    expect(found(...page).some((t) => t.includes('포괄적 동반자 협정'))).toBe(true);
+  });
+  it('not the same words with another partner (Vietnam)', () => {
+    expect(found('베트남, 러시아와 포괄적 전략 동반자 협정 서명', '양국은 하노이에서 협정을 체결했다.')).toEqual([]);
+  });
+});
+
+describe('14. a dateline beside the text dates the page', () => {
+  // A headline with the treaty's name, a byline with the date, a lead, then two paragraphs of history: the
+  // 1961 and 2000 treaties told as the background.
+  const page = [
+    '북·러, 포괄적 전략 동반자 협정 체결',
+    '홍길동 기자 | 2024.06.19 18:30',
+    '러시아 대통령과 북한 국무위원장은 평양에서 회담을 마치고 협정을 체결했다.',
+    '1961년 북한과 옛 소련이 맺은 우호 조약에는 자동 군사 개입 조항이 있었다.',
+    '이 조약은 소련이 해체된 뒤 1996년 폐기됐다.',
+    '2000년 체결된 북·러 우호 선린 협조 조약에는 그런 조항이 없었다.',
+  ];
+  it('counts the year of the byline: the page is about the treaty, its history an aside', () => {
+    expect(matcher.explainDocument(page).modern).toBeGreaterThan(0);
+    expect(topic(...page)).toBe('treaty');
+    expect(found(...page).some((t) => t.includes('포괄적 전략 동반자'))).toBe(true);
+  });
+  it('but the history sentences stay silent, and a long paragraph is no dateline', () => {
+    const texts = found(...page);
+    expect(texts.some((t) => t.includes('우호'))).toBe(false);
+    expect(texts.some((t) => t.includes('1996'))).toBe(false);
+    const long = [page[0]!, `${'긴 문단이다. '.repeat(20)}2024년에 쓰였다.`, ...page.slice(2)];
+    expect(matcher.explainDocument(long).modern).toBe(0);
+  });
+});
+
+describe('15. a general agreement word with a subject of its own is another agreement (Russian)', () => {
+  const page = [
+    'Договор о всеобъемлющем стратегическом партнерстве между Россией и КНДР подписан в Пхеньяне',
+    'Кроме договора, стороны подписали соглашение о строительстве автомобильного моста через пограничную реку и соглашение между правительствами о сотрудничестве в медицине.',
+    'Межправительственное соглашение о здравоохранении вступит в силу позже.',
+    'Само соглашение о всеобъемлющем стратегическом партнерстве предусматривает военную помощь.',
+  ];
+  it('not "соглашение о строительстве…", "соглашение между правительствами", "межправительственное соглашение"', () => {
+    const texts = found(...page);
+    expect(texts.some((t) => /^соглашение$/i.test(t))).toBe(false);
+    expect(texts.some((t) => /межправительственное/i.test(t))).toBe(false);
+  });
+  it('but the treaty called "соглашение о … партнерстве" still counts', () => {
+    expect(found(...page).some((t) => t.includes('соглашение о всеобъемлющем стратегическом партнерстве'))).toBe(true);
+  });
+  it('a page about the bridge agreement alone stays silent', () => {
+    expect(
+      found(
+        'Россия и КНДР построят автомобильный мост',
+        'Правительства России и КНДР подписали соглашение о строительстве моста через реку Туманная.',
+        'Соглашение предусматривает, что мост откроется через полтора года.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('16. the earlier treaty said to lapse is an aside on a page about this one (Korean)', () => {
+  const page = [
+    '북한과 러시아가 맺은 포괄적인 전략적 동반자 관계에 관한 조약이 이번 주 발효됐다.',
+    '이 조약은 두 나라의 군사 동맹을 되살리는 내용이며, 2000년 체결된 북러 우호 선린 협조 조약은 더 이상 효력을 가지지 않는다.',
+    '이 조약은 한쪽이 공격받으면 다른 쪽이 군사 지원을 하도록 정했다.',
+  ];
+  it('keeps the references after the sentence that says the 2000 treaty lapses', () => {
+    expect(topic(...page)).toBe('treaty');
+    expect(found(...page).length).toBeGreaterThanOrEqual(3);
+  });
+  it('but a page that tells the 1961 treaty\'s lapse as history stays silent', () => {
+    expect(
+      found(
+        '1961년 북한과 소련이 맺은 우호 조약에는 자동 군사 개입 조항이 있었다.',
+        '이 조약은 소련이 해체된 뒤 효력을 잃었다.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('17. Article 4 abbreviated or in a case form, once the page is on the treaty', () => {
+  it.each([
+    // (ICU may end a sentence at an abbreviation's dot, as at Polish "art.": the number is then in the next one.)
+    ['pl', ['Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Najwięcej mówi się o artykule 4, który zobowiązuje strony do pomocy.'], /artykule 4/],
+    ['pl', ['Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Co przewiduje? Art 4 mówi o pomocy wojskowej.'], /Art 4/],
+    ['cs', ['Rusko a KLDR podepsaly smlouvu o komplexním strategickém partnerství', 'Podle článku 4 si státy pomohou, pokud je jeden z nich napaden.'], /článku 4/],
+    ['de', ['Russland und Nordkorea unterzeichnen Vertrag über umfassende strategische Partnerschaft', 'Nach Art. 4 leisten sich beide Staaten sofort Beistand.'], /Art\. 4/],
+  ])('%s', (_lang, page, want) => {
+    expect(found(...(page as string[])).some((t) => want.test(t))).toBe(true);
+  });
+  it('not another article number, nor NATO\'s', () => {
+    const texts = found('Rosja i Korea Północna podpisały traktat o kompleksowym partnerstwie strategicznym', 'Art. 45 ustawy nie ma z tym związku, podobnie jak art. 5 traktatu NATO.');
+    expect(texts.some((t) => /art\. 4/i.test(t))).toBe(false);
+    expect(texts.some((t) => /art\. 5/i.test(t))).toBe(false);
+  });
+});
+
+describe('18. German: the DPRK\'s abbreviation and the alliance agreement', () => {
+  it('counts "Bündnisabkommen" beside the DVRK and Russia', () => {
+    expect(found('Die Truppen der DVRK kämpfen nach dem Bündnisabkommen mit Russland an der Front.').some((t) => t.includes('Bündnisabkommen'))).toBe(true);
+  });
+  it('not a military agreement of the DVRK with China in 1961', () => {
+    expect(found('Das Militärabkommen der DVRK mit China von 1961 gilt bis heute.')).toEqual([]);
+  });
+});

@@ -54,6 +54,7 @@ import { normalizeText, toOriginalRange, type Normalized } from './text-normaliz
 import { guessLocale, segmentSentences } from './sentences';
 import { longestLiteral, type GateLiterals } from './gate';
 import { expandNames } from './lexicon';
+import { LEXICON_GROUPS, type LexiconGroup } from './lexicon-groups';
 
 export type MentionKind = 'name' | 'co-occurrence' | 'reference';
 
@@ -355,30 +356,9 @@ function compileTerm(source: string, info: [boolean, string[] | null] = termInfo
   return { source, cjk: info[0], literals: info[1], compiled: null };
 }
 
-/** Every term's group order as compileMatcher queues them. */
+/** Every term's group order as compileMatcher queues them: the lexicon's groups (LEXICON_GROUPS), then each look-alike's. */
 function termQueue(names: MatchNames): string[][] {
-  return [
-    allTerms(names.treaty),
-    allTerms(names.russia),
-    allTerms(names.dprk),
-    allTerms(names.agreement),
-    allTerms(names.references),
-    ...names.exclusions.map((e) => allTerms(e.terms)),
-    allTerms(names.cues),
-    allTerms(names.fresh),
-    allTerms(names.replaces),
-    allTerms(names.generic),
-    allTerms(names.signing),
-    allTerms(names.withParty),
-    allTerms(names.pointing),
-    allTerms(names.pointingAfter),
-    allTerms(names.general),
-    allTerms(names.third),
-    allTerms(names.summit),
-    allTerms(names.bond),
-    allTerms(names.when),
-    allTerms(names.venue),
-  ];
+  return [...LEXICON_GROUPS.map((g) => allTerms(names[g])), ...names.exclusions.map((e) => allTerms(e.terms))];
 }
 
 /** termInfo for every term, in compileMatcher's order: shipped by the build so pages skip the parsing. */
@@ -527,28 +507,8 @@ interface BlockAnalysis {
   evidence: { russia: number; dprk: number; cues: number; modern: number; partner: number };
 }
 
-interface Prepared {
-  treaty: Term[];
-  russia: Term[];
-  dprk: Term[];
-  agreement: Term[];
-  references: Term[];
-  exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[];
-  cues: Term[];
-  fresh: Term[];
-  replaces: Term[];
-  generic: Term[];
-  signing: Term[];
-  withParty: Term[];
-  pointing: Term[];
-  pointingAfter: Term[];
-  general: Term[];
-  third: Term[];
-  summit: Term[];
-  bond: Term[];
-  when: Term[];
-  venue: Term[];
-}
+/** The compiled terms: one list per lexicon group (a new group needs no change here), and the look-alikes'. */
+type Prepared = Record<LexiconGroup, Term[]> & { exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[] };
 
 export interface CompileOptions {
   /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
@@ -587,12 +547,9 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     if (built.length < queue.length) return false;
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
-    const [treaty, russia, dprk, agreement, references] = groups.slice(0, 5).map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[]];
-    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[5 + i]!.length) }));
-    const [cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue] = groups
-      .slice(5 + names.exclusions.length)
-      .map((g) => take(g.length)) as [Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[], Term[]];
-    compiled = { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue };
+    const byGroup = Object.fromEntries(LEXICON_GROUPS.map((g, i) => [g, take(groups[i]!.length)])) as Record<LexiconGroup, Term[]>;
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[LEXICON_GROUPS.length + i]!.length) }));
+    compiled = { ...byGroup, exclusions };
     return true;
   }
   const terms = (): Prepared => {
@@ -636,7 +593,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, third, summit, bond, when, venue } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, about, third, summit, bond, when, venue } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -671,6 +628,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     // Words that make a treaty word beside them any agreement ("any treaty", "법률문서"), and third countries.
     const generalHits = treatyish ? findHits(general, text).filter((h) => startsWord(text, h)) : [];
     const thirdHits = treatyish ? findHits(third, text) : [];
+    const aboutHits = genericHits.length > 0 ? findHits(about, text).filter((h) => startsWord(text, h)) : [];
     const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
@@ -702,6 +660,10 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       const generalUse = (h: Hit) =>
         gen.some((g) => overlaps(g, h) || (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 2 : 1, cjk))) ||
         thr.some((g) => (g.end <= h.start && beside(text.slice(g.end, h.start), cjk ? 3 : 2, cjk)) || (h.end <= g.start && beside(text.slice(h.end, g.start), cjk ? 3 : 2, cjk)));
+      // A general agreement word with a subject of its own right after it ("соглашение о строительстве моста"):
+      // another agreement. The treaty's own subjects are longer agreement terms, which took the word first.
+      const abt = inS(aboutHits);
+      const otherSubject = (h: Hit) => !ag.includes(h) && abt.some((g) => g.start >= h.end && beside(text.slice(h.end, g.start), cjk ? 2 : 1, cjk));
       const candidates: Candidate[] = [];
       const years = [...text.slice(s0, s1).matchAll(YEAR)].map((m) => m[1]!);
       const datedNow = years.length > 0 && years.every(isTreatyYear);
@@ -792,7 +754,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
-        if (!ag.includes(a) && !tiedToDprk(text, a, k, inS(signHits), inS(withHits))) continue;
+        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, inS(signHits), inS(withHits)))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
@@ -807,6 +769,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         if (!k) continue;
         // From the agreement word the clause puts before the verb ("agreements Moscow has signed with…").
         const head = [...words, ...refs].filter((h) => h.end <= v.start && v.start - h.end <= 40 && !/[;:()]/.test(text.slice(h.end, v.start))).at(-1);
+        if (head && otherSubject(head)) continue;
         const group = { start: Math.min(head?.start ?? v.start, k.start), end: Math.max(v.end, k.end) };
         if ([...kept, ...pairs].some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach) || otherYearAttached(text, group, w.attach, { start: s0, end: s1 })) continue;
@@ -815,10 +778,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
+      // A reference inside a longer treaty word ("всеобъемлющем … партнёрстве" in "соглашение о всеобъемлющем …
+      // партнёрстве") gives way to it on a page about the treaty (emit).
+      const within = (k: Hit, h: Hit) => k.start >= h.start && k.end <= h.end && k.end - k.start < h.end - h.start;
       for (const h of words) {
-        if (kept.some((k) => overlaps(k, h)) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
+        if (kept.some((k) => overlaps(k, h) && !(k.kind === 'reference' && within(k, h))) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
         if (attachedTo(h, w.attach)) continue;
-        if (yearAttached(h) || generalUse(h) || otherYear.some((o) => overlaps(o, h))) continue;
+        if (yearAttached(h) || generalUse(h) || otherSubject(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
       // Document level: the signing told as an event, in a sentence with no treaty word of its own ("since the two
@@ -880,8 +846,16 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const sentences = a.sentences.map((s) =>
       s.pairs.length === 0
         ? s
-        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC").
-          { ...s, candidates: [...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))), ...s.pairs].sort((x, y) => x.start - y.start) },
+        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
+          // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
+          // 북…") is underlined whole (an elided article, "l'accord", is not).
+          {
+            ...s,
+            candidates: [
+              ...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))),
+              ...s.pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
+            ].sort((x, y) => x.start - y.start),
+          },
     );
     return { ...a, sentences };
   }
@@ -903,7 +877,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         const following = state.afterPassing && (dprkNamed || pointedBack) && !lookalike ? [...own, ...loose].filter((c) => !passing.includes(c) && !passing.some((p) => overlaps(p, c))) : [];
         kept = [...passing, ...following].sort((a, b) => a.start - b.start);
         state.afterPassing = passing.length > 0;
-      } else kept = topic === 'treaty' ? [...own, ...loose].sort((a, b) => a.start - b.start) : own;
+      } else
+        kept =
+          topic === 'treaty'
+            ? [...own.filter((c) => !(c.kind === 'reference' && loose.some((l) => l.start <= c.start && l.end >= c.end && l.end - l.start > c.end - c.start))), ...loose].sort((a, b) => a.start - b.start)
+            : own;
       for (const c of kept) {
         if (c.kind === 'reference' && !state.hasMention) continue;
         const [start, end] = toOriginalRange(norm, c.start, c.end);
@@ -982,7 +960,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         support += Math.max(...strong.map((c) => (c.kind === 'name' ? 2 : c.confidence >= 0.8 ? 1.5 : 1)));
       });
     });
-    const evidence = pageEvidence(analyses, support, lookalikes, earlier);
+    // A short block beside the text (dateline, byline: "Reporter | 2024.06.19") dates the page too.
+    let dated = 0;
+    read.forEach((a, i) => {
+      if (a || blocks[i]!.length > DATELINE_MAX || !(read[i - 1] || read[i + 1])) return;
+      for (const m of blocks[i]!.matchAll(YEAR)) if (isTreatyYear(m[1]!)) dated++;
+    });
+    const evidence = pageEvidence(analyses, support, lookalikes, earlier, dated);
     const topic = evidence.topic;
     if (topic === 'none') return { mentions: [], evidence };
     const state = { hasMention: topic === 'treaty', afterPassing: false };
@@ -1094,6 +1078,8 @@ function signedWith(text: string, verb: Hit, dprk: readonly Hit[], listed: reado
 }
 
 const YEAR = /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
+/** Longest block read as a dateline or byline (its years date the page; see readDocument). */
+const DATELINE_MAX = 80;
 /** The treaty's years: signed 2024, in force 2025, in use since (the pack's story runs into 2026). */
 const isTreatyYear = (year: string) => year === '2024' || year === '2025' || year === '2026';
 
@@ -1135,8 +1121,8 @@ export interface PageEvidence {
   /** Of those, sentences about an earlier treaty of the same two sides. */
   earlier: number;
 }
-function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number): PageEvidence {
-  const e = { russia: 0, dprk: 0, cues: 0, modern: 0, partner: 0, support, lookalikes, earlier };
+function pageEvidence(analyses: readonly (BlockAnalysis | null)[], support: number, lookalikes: number, earlier: number, dated = 0): PageEvidence {
+  const e = { russia: 0, dprk: 0, cues: 0, modern: dated, partner: 0, support, lookalikes, earlier };
   for (const a of analyses) {
     if (!a) continue;
     e.russia += a.evidence.russia;
