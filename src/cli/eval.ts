@@ -338,6 +338,16 @@ export function formatReport(dir: string, report: EvalReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines: string[] = [];
   lines.push(`corpus: ${dir} (${report.documents} documents${report.split !== undefined ? `, part "${report.split}"` : ''})`);
+  // No page in that part (e.g. `--framing FILE --split test` with the default detection corpus): no figure to print,
+  // and 100 % of nothing would read as a result.
+  if (report.documents === 0) lines.push('no detection figures: no labelled page here');
+  else detectionLines(report, lines);
+  appendFraming(report, lines);
+  return `${lines.join('\n')}\n`;
+}
+
+function detectionLines(report: EvalReport, lines: string[]): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   lines.push(`document precision ${pct(report.docPrecision)}  (${report.truePositives} true, ${report.falsePositives} false alarms)`);
   lines.push(`document recall    ${pct(report.docRecall)}  (${report.falseNegatives} positive pages missed)`);
   lines.push(`mention recall     ${pct(report.mentionRecall)}  (${report.foundMentions} of ${report.labelledMentions})`);
@@ -369,6 +379,10 @@ export function formatReport(dir: string, report: EvalReport): string {
     lines.push('', 'false alarms:');
     for (const f of report.falseAlarms) lines.push(`  ${f.file}: ${JSON.stringify(f.text)} (${f.kind} ${f.confidence.toFixed(2)})`);
   }
+}
+
+function appendFraming(report: EvalReport, lines: string[]): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const fr = report.framing;
   if (fr) {
     const cues = (m: FramingReport['misses'][number]) =>
@@ -389,7 +403,6 @@ export function formatReport(dir: string, report: EvalReport): string {
       for (const m of fr.falseAlarms) lines.push(`  [${m.source}] ${m.level}: ${JSON.stringify(m.sentence)}${cues(m)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {

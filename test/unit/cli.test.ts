@@ -285,6 +285,12 @@ describe('eval', () => {
     expect((JSON.parse(plain.out) as EvalReport).framing).toBeUndefined();
     // An explicit labels file that is missing is an error, not a silent skip.
     expect(run(evalMain, ['--framing', join(dir, 'none.json'), corpusDir]).code).toBe(2);
+
+    // A part with no labelled page prints no detection figure (100 % of nothing is not a result).
+    const noPages = run(evalMain, ['--framing', labels, '--split', 'test', corpusDir]);
+    expect(noPages.code).toBe(0);
+    expect(noPages.out).toContain('no detection figures: no labelled page here');
+    expect(noPages.out).not.toMatch(/document precision/);
   });
 });
 
