@@ -319,6 +319,10 @@ describe('13. Korean short names: "전략" without "적", no "관계", a comma a
     ];
     expect(found(...page).some((t) => t.startsWith('포괄적 전략 동반자 협정'))).toBe(true);
   });
+  it('does not widen a pair to a reference that holds all of it: "the Pyongyang pact" underlines "Pyongyang pact"', () => {
+    const page = ['A year of the Pyongyang pact', 'Putin and Kim Jong Un signed the Treaty on Comprehensive Strategic Partnership in June 2024.'];
+    expect(found(...page)[0]).toBe('Pyongyang pact');
+  });
   it('takes "포괄적 동반자 협정" (no "전략") as a reference on a page about the treaty', () => {
     const page = [
       '북·러, 포괄적 전략 동반자 협정 체결',

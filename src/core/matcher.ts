@@ -848,12 +848,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         ? s
         : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
           // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
-          // 북…") is underlined whole (an elided article, "l'accord", is not).
+          // 북…") is underlined whole (an elided article, "l'accord", is not; nor is one that holds the whole pair: "the
+          // Pyongyang pact" stays "Pyongyang pact").
           {
             ...s,
             candidates: [
               ...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))),
-              ...s.pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
+              ...s.pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && !(c.start <= p.start && c.end >= p.end) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
             ].sort((x, y) => x.start - y.start),
           },
     );
