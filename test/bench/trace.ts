@@ -23,6 +23,13 @@
  * Not counted: rendering work caused by the highlights (paint runs in the frame's own task), and GC that
  * V8 schedules later as separate tasks. Very short URL-less tasks (< one sampling interval) can be missed;
  * the sampling makes that an unbiased, small error.
+ *
+ * Two clocks, the same attribution: wall time (`dur`) and the thread's CPU time (`tdur`, which other processes
+ * on a shared machine do not stretch, as wall time is by preemption). An owned task counts its `tdur`; a mixed
+ * task counts the `tdur` of its outermost extension events plus the sampled time outside them scaled by the
+ * task's own tdur/dur (samples are wall-clock); the tracer's interrupt is subtracted by its `tdur`. An event
+ * without `tdur` counts its `dur` instead (scaled by its task's tdur/dur inside a task), and is counted in
+ * `cpuFallbacks` so that a figure resting on wall time shows it.
  */
 
 export interface TraceEvent {
@@ -31,6 +38,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event (µs), when Chrome recorded it. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -41,16 +50,22 @@ export interface TaskCost {
   ts: number;
   /** The task's duration (µs). */
   dur: number;
-  /** The extension's share of it (µs). */
+  /** The extension's share of it (µs, wall time). */
   ext: number;
+  /** The same share in the thread's CPU time (µs). */
+  extCpu: number;
   owned: boolean;
   /** What tied it to the extension, for the debug dump. */
   via: string;
 }
 
 export interface Attribution {
-  /** Σ extension time (µs). */
+  /** Σ extension time (µs, wall time: the tasks' `dur`). */
   total: number;
+  /** Σ extension time (µs, the thread's CPU time: the tasks' `tdur`). */
+  totalCpu: number;
+  /** Events whose CPU time was taken from `dur` because they lack `tdur` (0 in Chromium's traces here). */
+  cpuFallbacks: number;
   longest: number;
   tasks: TaskCost[];
   /** Sampled self time per function of the extension (µs), for findings. */
@@ -132,7 +147,7 @@ function urlsOf(e: TraceEvent): string[] {
 }
 
 export function attribute(events: TraceEvent[], isExt: (url: string) => boolean): Attribution {
-  const empty: Attribution = { total: 0, longest: 0, tasks: [], selfTime: new Map(), totalTime: new Map(), mainThread: null, sampleInterval: 0, longestTaskTop: [] };
+  const empty: Attribution = { total: 0, totalCpu: 0, cpuFallbacks: 0, longest: 0, tasks: [], selfTime: new Map(), totalTime: new Map(), mainThread: null, sampleInterval: 0, longestTaskTop: [] };
   // The page's renderer main thread: where the extension's script first ran.
   const threads = new Map<string, number>();
   for (const e of events) {
@@ -227,6 +242,13 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const interrupts = on.filter((e) => e.name === 'V8.InvokeApiInterruptCallbacks' && e.ph === 'X');
   const tasks: TaskCost[] = [];
+  let cpuFallbacks = 0;
+  /** CPU time of an event: its tdur, else its dur scaled by `scale` (the task's tdur/dur), counted as a fallback. */
+  const cpuOf = (e: TraceEvent, scale: number) => {
+    if (e.tdur !== undefined) return e.tdur;
+    cpuFallbacks += 1;
+    return (e.dur ?? 0) * scale;
+  };
   let i = 0;
   let si = 0;
   for (const t of tops) {
@@ -237,6 +259,7 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
     let page = false;
     let via = '';
     const extSpans: [number, number][] = [];
+    const extSpanEvents: TraceEvent[] = [];
     for (let j = i; j < inner.length && (inner[j] as TraceEvent).ts <= t1; j++) {
       const e = inner[j] as TraceEvent;
       const v = verdict(e);
@@ -245,7 +268,10 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
         via ||= e.name;
         if (e.ph === 'X' && e.dur) {
           const last = extSpans[extSpans.length - 1];
-          if (!last || e.ts >= last[1]) extSpans.push([e.ts, e.ts + e.dur]);
+          if (!last || e.ts >= last[1]) {
+            extSpans.push([e.ts, e.ts + e.dur]);
+            extSpanEvents.push(e);
+          }
         }
       } else if (v === 'page') page = true;
     }
@@ -265,12 +291,25 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
     }
     if (!ext) continue;
     // The tracer's own interrupt (the CPU profiler starting) runs inside whichever script runs first: not ours.
-    const tracer = interrupts.filter((e) => e.ts >= t0 && e.ts < t1).reduce((n, e) => n + (e.dur ?? 0), 0);
+    const tracerEvents = interrupts.filter((e) => e.ts >= t0 && e.ts < t1);
+    const tracer = tracerEvents.reduce((n, e) => n + (e.dur ?? 0), 0);
     const dur = t.dur ?? 0;
-    if (!page) tasks.push({ ts: t0, dur, ext: Math.max(0, dur - tracer), owned: true, via });
+    const cpu = cpuOf(t, 1);
+    // CPU per wall µs in this task: scales wall-clock quantities (samples, events without tdur) inside it.
+    const scale = dur > 0 ? cpu / dur : 1;
+    const tracerCpu = tracerEvents.reduce((n, e) => n + cpuOf(e, scale), 0);
+    if (!page) tasks.push({ ts: t0, dur, ext: Math.max(0, dur - tracer), extCpu: Math.max(0, cpu - tracerCpu), owned: true, via });
     else {
       const spans = extSpans.reduce((n, [a, b]) => n + (b - a), 0);
-      tasks.push({ ts: t0, dur, ext: Math.max(0, Math.min(dur, spans + sampledOutside) - tracer), owned: false, via: `${via} (mixed)` });
+      const spansCpu = extSpanEvents.reduce((n, e) => n + cpuOf(e, scale), 0);
+      tasks.push({
+        ts: t0,
+        dur,
+        ext: Math.max(0, Math.min(dur, spans + sampledOutside) - tracer),
+        extCpu: Math.max(0, Math.min(cpu, spansCpu + sampledOutside * scale) - tracerCpu),
+        owned: false,
+        via: `${via} (mixed)`,
+      });
     }
   }
   const longestTask = tasks.reduce<TaskCost | null>((a, t) => (!a || t.ext > a.ext ? t : a), null);
@@ -285,6 +324,8 @@ export function attribute(events: TraceEvent[], isExt: (url: string) => boolean)
   return {
     longestTaskTop: [...inLongest.entries()].sort((a, b) => b[1] - a[1]),
     total: tasks.reduce((n, t) => n + t.ext, 0),
+    totalCpu: tasks.reduce((n, t) => n + t.extCpu, 0),
+    cpuFallbacks,
     longest: tasks.reduce((n, t) => Math.max(n, t.ext), 0),
     tasks,
     selfTime,
