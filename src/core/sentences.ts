@@ -18,6 +18,9 @@ export function guessLocale(text: string): string {
 const ABBREVIATION_END =
   /(?:^|[\s("'])(?:\p{Lu}|[\p{Lu}]\.[\p{Lu}]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|St|No|Nos|Art|Arts|Sen|Rep|Gov|Jr|Sr|Prof|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|т\.е|т\.д|г|гг|им|ст|ул|св)\.\s*$/u;
 
+// "art. 4", "čl. 4", "ст. 4": an article's abbreviation before its number, in any case, is no sentence end.
+const NUMBERED_ABBREVIATION_END = /(?:^|[\s("'])(?:art|arts|čl|ust|pkt|nr|ст)\.\s*$/iu;
+
 /**
  * Sentence ends: ., !, ?, … (with closing quotes or brackets) before a space or the end; CJK full stops and marks
  * wherever they stand (no space follows them in Chinese or Japanese).
@@ -40,7 +43,9 @@ export function segmentSentences(text: string, _locale?: string): Span[] {
     while (end < text.length && /\s/.test(text[end]!)) end++;
     const next = text[end];
     if (next !== undefined && /\p{Ll}/u.test(next)) continue;
-    if (ABBREVIATION_END.test(text.slice(Math.max(from, m.index + m[0].length - 12), m.index + m[0].length))) continue;
+    const piece = text.slice(Math.max(from, m.index + m[0].length - 12), m.index + m[0].length);
+    if (ABBREVIATION_END.test(piece)) continue;
+    if (next !== undefined && /\p{N}/u.test(next) && NUMBERED_ABBREVIATION_END.test(piece)) continue;
     out.push([from, end]);
     from = end;
   }
