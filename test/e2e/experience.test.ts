@@ -658,8 +658,14 @@ describe.each(selectedBrowsers())('the reader’s experience in %s', (kind) => {
     expectInView(card, 'the hostile page');
     expect(rect.height).toBeGreaterThan(200); // laid out as a card, not collapsed into a line of text
     expect(nextTo(rect, mention)).toBe(true);
-    // On top of the page once painted (under load Firefox once answered before the card's first frame).
-    await expect.poll(() => elementAt(page, rect.x + rect.width / 2, rect.y + 40), { timeout: 3000 }).toBe('context-notes-card');
+    // On top of the page once painted (under load Firefox once answered before the card's first frame), asked
+    // where the card is now: a late reflow may move it.
+    const onTop = async () => {
+      const now = await readCard(page);
+      if (!now.open || !now.rect) return 'the card closed';
+      return elementAt(page, now.rect.x + now.rect.width / 2, now.rect.y + 40);
+    };
+    await expect.poll(onTop, { timeout: 3000 }).toBe('context-notes-card');
     await saveClip(page, kind, 'card-hostile', around(rect, mention));
   });
 
