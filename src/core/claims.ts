@@ -3,7 +3,8 @@
  * every term of a group must match in one sentence, and any group may. No DOM, no browser API.
  */
 import type { Claim } from './pack-schema';
-import { compileTermSource, splitSentences } from './framing';
+import { compileTermSource } from './framing';
+import { pageSentences, sentencesAround } from './sentences';
 import { cheapLetterClasses } from './matcher';
 
 export interface ClaimMatch {
@@ -51,11 +52,8 @@ export function compileClaims(claims: Claim[]): ClaimMatcher {
   }
 
   function matchInBlock(blockText: string, focus: { start: number; end: number }): ClaimMatch[] {
-    const sentences = splitSentences(blockText);
-    let first = sentences.findIndex((s) => s.end > focus.start);
-    if (first < 0) first = Math.max(0, sentences.length - 1);
-    let last = first;
-    while (last + 1 < sentences.length && sentences[last + 1]!.start < focus.end) last++;
+    const sentences = pageSentences(blockText);
+    const [first, last] = sentencesAround(sentences, focus);
     const seen = new Set<string>();
     const out: ClaimMatch[] = [];
     // The mention's own sentences first, then the neighbours, so a claim is tied to the closest sentence.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFraming, compileTermSource, splitSentences, type FramingCue } from './framing';
+import { compileFraming, compileTermSource, type FramingCue } from './framing';
 import type { FramingTerm } from './pack-schema';
 import { lexiconSchema } from './framing-model-schema';
 import lexiconJson from './framing-lexicon.json';
@@ -293,26 +293,6 @@ describe('levels and passages', () => {
 });
 
 describe('helpers', () => {
-  it('splits sentences without breaking at initials or inside a quoted question', () => {
-    const text = 'N. Korea and the U.S. disagree. “Why now?” he asked. 조약은 발효됐다. Договор вступил в силу.';
-    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
-      'N. Korea and the U.S. disagree.',
-      '“Why now?” he asked.',
-      '조약은 발효됐다.',
-      'Договор вступил в силу.',
-    ]);
-  });
-
-  it('a line break of the page’s source inside a sentence does not end it; a line of its own does', () => {
-    const text = 'The pact took effect in December. It binds each side to\n        aid the other.\nOfficials met\nSeoul reacted.';
-    expect(splitSentences(text).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '))).toEqual([
-      'The pact took effect in December.',
-      'It binds each side to aid the other.',
-      'Officials met',
-      'Seoul reacted.',
-    ]);
-  });
-
   it('pack terms: a space is any separator; the pack’s own edges are kept, none added', () => {
     const re = new RegExp(compileTermSource('\\bcollective West\\b'), 'iu');
     expect(re.test('the collective‑West says')).toBe(true);

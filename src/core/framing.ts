@@ -26,6 +26,7 @@ import { compileLexicon, type LexiconClass, type LexiconFile } from './framing-l
 import lexiconFile from './framing-lexicon.json';
 import weightsFile from './framing-weights.json';
 import type { FramingTerm } from './pack-schema';
+import { pageSentences, sentencesAround } from './sentences';
 
 export type FramingLevel = 'none' | 'some' | 'strong';
 export type CueKind =
@@ -133,40 +134,6 @@ const PASSAGE_RADIUS = 2;
 /** What the matcher accepts between words; a space in a pack term stands for it (see pack-schema). */
 const SEP = '[\\s\\u00a0\\u00ad/\\u2010-\\u2015-]+';
 const isWordChar = (ch: string | undefined): boolean => !!ch && /[\p{L}\p{N}]/u.test(ch);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Sentences
-
-/** Abbreviations whose period does not end a sentence (English newswire; single initials such as "N." too). */
-const ABBREV =
-  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Prof|St|No|Art|Arts|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|e\.g|i\.e|г|гг|т\.е|\p{Lu})$/u;
-
-/** Sentence ranges of a text (trimmed). Small on purpose: newswire prose, Russian and Korean punctuation. */
-export function splitSentences(text: string): Span[] {
-  const out: Span[] = [];
-  const push = (a: number, b: number) => {
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
-    if (b > a) out.push({ start: a, end: b });
-  };
-  const re = /[.!?。！？…]+["'”’»」』)\]]*(?=\s|$)|\n\s*\n|\n/gu;
-  let from = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (m[0][0] === '.' && m[0].length === 1 && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    // "the Democratic (!) Republic": an aside in brackets, not the end of a sentence.
-    if (text[m.index - 1] === '(' && /^[!?]+\)$/.test(m[0])) continue;
-    // `“Why now?” he asked.` — a lower-case word after the terminator continues the sentence.
-    const next = /\S/u.exec(text.slice(end, end + 4));
-    if (m[0][0] !== '\n' && next && /\p{Ll}/u.test(next[0])) continue;
-    // A line break of the page's source inside a sentence ("each side to\n        help") is only whitespace.
-    if (m[0] === '\n' && /[\p{L},]$/u.test(text.slice(0, m.index).trimEnd()) && /^\s*\p{Ll}/u.test(text.slice(end, end + 80))) continue;
-    push(from, end);
-    from = end;
-  }
-  push(from, text.length);
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Quotations
@@ -715,7 +682,7 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
   function assessSentences(text: string, pageSignals?: PageSignals): AssessedSentence[] {
     const spans = quoteSpans(text);
     const pc = page(pageSignals);
-    return splitSentences(text).map(({ start, end }) => {
+    return pageSentences(text).map(({ start, end }) => {
       const cues = judgedCues(text, start, end, spans);
       return { text: text.slice(start, end), start, end, level: levelOf(cues, pc), cues };
     });
@@ -723,11 +690,8 @@ export function compileFraming(terms: FramingTerm[], options: FramingOptions = {
 
   function analyzePassage(blockText: string, focus: { start: number; end: number }, pageSignals?: PageSignals): FramingResult {
     const spans = quoteSpans(blockText);
-    const sentences = splitSentences(blockText);
-    let first = sentences.findIndex((x) => x.end > focus.start);
-    if (first < 0) first = Math.max(0, sentences.length - 1);
-    let last = first;
-    while (last + 1 < sentences.length && sentences[last + 1]!.start < focus.end) last++;
+    const sentences = pageSentences(blockText);
+    const [first, last] = sentencesAround(sentences, focus);
     const cues: FramingCue[] = [];
     for (let i = Math.max(0, first - PASSAGE_RADIUS); i <= Math.min(sentences.length - 1, last + PASSAGE_RADIUS); i++)
       cues.push(...judgedCues(blockText, sentences[i]!.start, sentences[i]!.end, spans));

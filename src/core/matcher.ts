@@ -591,7 +591,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const w = windowFor(locale);
     // Segment a case-preserving copy (ICU uses case to find sentence ends) with line breaks as spaces.
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
-    const spans = segmentSentences(flat, locale).map(([s, e]) => toNormSpan(norm, s, e));
+    const spans = segmentSentences(flat).map(([s, e]) => toNormSpan(norm, s, e));
 
     const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, about, third, summit, bond, when, venue } = terms();
     const nameHits = findHits(treaty, text);
