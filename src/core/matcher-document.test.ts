@@ -432,3 +432,26 @@ describe('18. German: the DPRK\'s abbreviation and the alliance agreement', () =
     expect(found('Das Militärabkommen der DVRK mit China von 1961 gilt bis heute.')).toEqual([]);
   });
 });
+
+describe('19. Korean: the news agency, the peninsula and the language are not the DPRK side', () => {
+  const page = [
+    '북중 우호조약 66주년 연회',
+    '기자 김민수 | 2026.07.12',
+    '평양에서 북중 우호조약 체결 66주년을 기념하는 연회가 열렸다.',
+    '조선중앙통신은 조약 체결 66돌에 즈음해 중국대사관이 연회를 마련했다고 보도했다.',
+    '지난해에는 북러 밀착으로 북중 관계가 식으면서 연회에 나온 인사의 급도 낮아졌다.',
+    '1961년 맺은 조중 우호조약에는 자동 군사 개입 조항이 들어 있다.',
+  ];
+  it('a page on the 1961 China treaty that names North Korea–Russia ties in passing stays silent', () => {
+    expect(found(...page)).toEqual([]);
+  });
+  it.each([
+    ['조선반도 정세가 긴장되자 러시아는 조약 문제를 꺼내지 않았다.'],
+    ['조선어 사전 편찬에 관한 협정을 러시아 학자들과 맺었다.'],
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+  it('while a treaty word beside North Korea itself still counts on such a page', () => {
+    expect(found('러시아 하원이 조약을 비준했다.', '북한과의 조약은 군사 지원을 담고 있다.').length).toBeGreaterThan(0);
+  });
+});
