@@ -455,3 +455,18 @@ describe('19. Korean: the news agency, the peninsula and the language are not th
     expect(found('러시아 하원이 조약을 비준했다.', '북한과의 조약은 군사 지원을 담고 있다.').length).toBeGreaterThan(0);
   });
 });
+
+describe('21. verb last: a sentence is an aside only when the look-alike is what is replaced (Korean)', () => {
+  it('"해당 조약은 … 2000년 … 조약을 대체한다" keeps "해당 조약"', () => {
+    const texts = found('러시아 상원이 북러 조약을 비준했다.', '해당 조약은 기한을 따로 두지 않으며 2000년 맺은 조러 친선 선린 조약을 대체한다.');
+    expect(texts).toContain('조약');
+  });
+  it('but a page on the 2000 treaty, which replaced the 1961 one, stays silent', () => {
+    expect(
+      found(
+        '올해 맺어질 북한과 러시아의 신조약은 러시아의 역할을 키울 것이라고 러시아 신문이 전했다.',
+        '신문은 북러 우호 선린 조약이 서로 자동으로 돕게 했던 61년의 소조 상호원조조약을 대체하는 것이라고 썼다.',
+      ),
+    ).toEqual([]);
+  });
+});
