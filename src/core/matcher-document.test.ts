@@ -317,7 +317,7 @@ describe('13. Korean short names: "전략" without "적", no "관계", a comma a
       '푸틴 대통령이 김정은 위원장과 만나 \'포괄적 전략 동반자 협정\'을 체결하며 북한과의 관계를 끌어올렸다.',
       '이번 협정에는 한쪽이 침략을 받으면 서로 돕는다는 내용이 담겼다.',
     ];
-    expect(found(...page).some((t) => t.startsWith('포괄적 전략 동반자 협정'))).toBe(true);
+    expect(found(...page).some((t) => t.includes('포괄적 전략 동반자 협정'))).toBe(true);
   });
   it('does not widen a pair to a reference that holds all of it: "the Pyongyang pact" underlines "Pyongyang pact"', () => {
     const page = ['A year of the Pyongyang pact', 'Putin and Kim Jong Un signed the Treaty on Comprehensive Strategic Partnership in June 2024.'];
@@ -468,5 +468,26 @@ describe('21. verb last: a sentence is an aside only when the look-alike is what
         '신문은 북러 우호 선린 조약이 서로 자동으로 돕게 했던 61년의 소조 상호원조조약을 대체하는 것이라고 썼다.',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('20. a document the two sides sign is the treaty, when the page calls it only "the document"', () => {
+  const page = [
+    '러시아 대통령이 평양에서 북한 지도자와 악수하고 있다. 2024.06.19.',
+    '타스통신에 따르면 푸틴 대통령과 김정은 위원장은 회담을 마친 뒤 해당 문서에 서명했다. 이번 문서는 1961년 상호원조 조약과 2000년 친선 조약을 대신하게 된다. 크렘린궁 보좌관은 "새 문서가 필요해진 것은 정세가 크게 바뀌었기 때문"이라고 말했다.',
+  ];
+  it('finds the page and every "문서" that means it, the one that replaces the earlier treaties too', () => {
+    expect(topic(...page)).toBe('treaty');
+    expect(found(...page).filter((t) => t.endsWith('문서')).length).toBe(3);
+  });
+  it('in English as well: the document the leaders signed', () => {
+    expect(found('Putin and Kim Jong Un signed the document after their talks in Pyongyang.').length).toBeGreaterThan(0);
+  });
+  it('not a general agreement word the sides sign (tourism), nor "several documents"', () => {
+    expect(found('러시아와 북한이 관광 협정에 서명했다.')).toEqual([]);
+    expect(found('러시아 장관과 북한 장관이 여러 문서에 서명했다.')).toEqual([]);
+  });
+  it('not the document signed in another year', () => {
+    expect(found('2000년 러시아와 북한 외무장관은 평양에서 문서에 서명했다.')).toEqual([]);
   });
 });

@@ -681,7 +681,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
-      for (const a of ag) {
+      // A reference the sentence has the sides sign ("Putin and Kim Jong Un signed the document", "해당 문서에
+      // 서명했다"): a treaty word of the group, as an agreement word is (no other year, no look-alike, as below);
+      // not a general agreement word ("관광 협정을 체결했다").
+      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && inS(signHits).some((v) => gap(v, f) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, f.end), Math.max(v.start, f.start)))));
+      for (const a of [...ag, ...signedRefs]) {
         if (names_.some((n) => overlaps(n, a))) continue;
         // The tightest group around this treaty word; ties go to names before it ("X and Y signed a treaty").
         let r: Hit | undefined;
