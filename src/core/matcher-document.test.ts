@@ -456,7 +456,7 @@ describe('19. Korean: the news agency, the peninsula and the language are not th
   });
 });
 
-describe('21. verb last: a sentence is an aside only when the look-alike is what is replaced (Korean)', () => {
+describe('20. verb last: a sentence is an aside only when the look-alike is what is replaced (Korean)', () => {
   it('"해당 조약은 … 2000년 … 조약을 대체한다" keeps "해당 조약"', () => {
     const texts = found('러시아 상원이 북러 조약을 비준했다.', '해당 조약은 기한을 따로 두지 않으며 2000년 맺은 조러 친선 선린 조약을 대체한다.');
     expect(texts).toContain('조약');
@@ -471,7 +471,7 @@ describe('21. verb last: a sentence is an aside only when the look-alike is what
   });
 });
 
-describe('20. a document the two sides sign is the treaty, when the page calls it only "the document"', () => {
+describe('21. a document the two sides sign is the treaty, when the page calls it only "the document"', () => {
   const page = [
     '러시아 대통령이 평양에서 북한 지도자와 악수하고 있다. 2024.06.19.',
     '타스통신에 따르면 푸틴 대통령과 김정은 위원장은 회담을 마친 뒤 해당 문서에 서명했다. 이번 문서는 1961년 상호원조 조약과 2000년 친선 조약을 대신하게 된다. 크렘린궁 보좌관은 "새 문서가 필요해진 것은 정세가 크게 바뀌었기 때문"이라고 말했다.',
@@ -489,5 +489,14 @@ describe('20. a document the two sides sign is the treaty, when the page calls i
   });
   it('not the document signed in another year', () => {
     expect(found('2000년 러시아와 북한 외무장관은 평양에서 문서에 서명했다.')).toEqual([]);
+  });
+});
+
+describe('22. Russian: the full name that goes on with Iran is Iran\'s treaty', () => {
+  it('stays silent on "Договор … между Российской Федерацией и Исламской Республикой Иран"', () => {
+    expect(found('Госдума одобрила Договор о всеобъемлющем стратегическом партнерстве между Российской Федерацией и Исламской Республикой Иран.')).toEqual([]);
+  });
+  it('still names the treaty with the DPRK', () => {
+    expect(found('Госдума одобрила Договор о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР.').length).toBeGreaterThan(0);
   });
 });
