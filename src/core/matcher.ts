@@ -650,9 +650,14 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // Another partner listed beside the DPRK side ("with Pyongyang and Minsk", "con la Corea del Nord e con Minsk") is
       // a sibling, not a qualifier.
       const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 8) || (x.end <= k.start && k.start - x.end <= 8));
-      const attachedTo = (c: Hit, reach: Reach) =>
-        ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start));
-      const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 });
+      // With the verb last (Korean, Japanese: "이 문서는 2000년 조약을 대체한다") the earlier treaty stands between a
+      // reference and the verb: it qualifies neither the reference nor a bare treaty word (verbLast), only a group.
+      const verbLast = locale === 'ko' || locale === 'ja';
+      const replacedAfter = (c: Hit, x: Hit) => verbLast && x.start >= c.end && rp.some((r) => r.start >= x.end);
+      const attachedTo = (c: Hit, reach: Reach, alone = false) =>
+        ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start) && !(alone && replacedAfter(c, x)));
+      // Nor does that treaty's year date them ("이번 문서는 2000년 조약을 대체한다").
+      const yearAttached = (h: Hit) => otherYearAttached(text, h, w.attach, { start: s0, end: s1 }, (year) => replacedAfter(h, year));
       const gen = inS(generalHits);
       const thr = inS(thirdHits);
       // Any agreement, not this one: a general word holding the treaty word or just before it, or third countries
@@ -676,7 +681,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
-      for (const a of ag) {
+      // A reference the sentence has the sides sign ("Putin and Kim Jong Un signed the document", "해당 문서에
+      // 서명했다"): a treaty word of the group, as an agreement word is (no other year, no look-alike, as below);
+      // not a general agreement word ("관광 협정을 체결했다").
+      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && inS(signHits).some((v) => gap(v, f) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, f.end), Math.max(v.start, f.start)))));
+      for (const a of [...ag, ...signedRefs]) {
         if (names_.some((n) => overlaps(n, a))) continue;
         // The tightest group around this treaty word; ties go to names before it ("X and Y signed a treaty").
         let r: Hit | undefined;
@@ -714,7 +723,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       }
 
       for (const f of refs) {
-        if (attachedTo(f, w.attach) || generalUse(f) || otherYear.some((o) => overlaps(o, f))) continue;
+        if (attachedTo(f, w.attach, true) || generalUse(f) || otherYear.some((o) => overlaps(o, f))) continue;
         candidates.push({ ...f, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: f, anaphoric: !isNew(f), basis: 'reference' });
       }
 
@@ -735,10 +744,15 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
           points.some((d) => d.end <= t.start && t.start - d.end <= 3 && QUOTES_OR_SPACE.test(text.slice(d.end, t.start))) ||
           pointsAfter.some((d) => t.end <= d.start && d.start - t.end <= 3 && QUOTES_OR_SPACE.test(text.slice(t.end, d.start))),
       );
-      // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named.
-      const replacing = rp.length > 0;
       // The exclusions that qualify a treaty word of a sentence naming either side: a look-alike sentence.
       const qualifying = ru.length > 0 || kp.length > 0 || names_.length > 0 ? ex.filter((x) => treatyWords.some((t) => attaches(text, x, t, w.attach))) : [];
+      // "…replaces the 2000 treaty": the sentence is about this treaty, the earlier one only named — when every
+      // look-alike it names is what is replaced (after the verb; verb last: between the treaty word and the verb,
+      // or before a verb that qualifies the treaty word, "2000년 조약을 대체하는 새 조약"), not the one replacing
+      // ("선린 조약은 … 상호원조조약을 대체한다").
+      const replacedObject = (x: Hit) =>
+        rp.some((r) => (verbLast ? treatyWords.some((t) => (x.start >= t.end && r.start >= x.end) || (r.start >= x.end && t.start >= r.end)) : r.end <= x.start));
+      const replacing = rp.length > 0 && qualifying.every(replacedObject);
       const lookalike = qualifying.length > 0;
       const earlier = qualifying.some((x) => x.earlier);
       // Document level: a treaty word right next to the DPRK side ("l'accord avec la RPDC", "俄朝…条约" aside),
@@ -783,7 +797,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       const within = (k: Hit, h: Hit) => k.start >= h.start && k.end <= h.end && k.end - k.start < h.end - h.start;
       for (const h of words) {
         if (kept.some((k) => overlaps(k, h) && !(k.kind === 'reference' && within(k, h))) || pairs.some((k) => overlaps(k, h)) || loose.some((l) => overlaps(l, h))) continue;
-        if (attachedTo(h, w.attach)) continue;
+        if (attachedTo(h, w.attach, true)) continue;
         if (yearAttached(h) || generalUse(h) || otherSubject(h) || otherYear.some((o) => overlaps(o, h))) continue;
         loose.push({ ...h, kind: 'reference', confidence: REFERENCE_CONFIDENCE, anchor: h, anaphoric: !isNew(h), basis: 'treaty-word' });
       }
@@ -1084,13 +1098,14 @@ const DATELINE_MAX = 80;
 /** The treaty's years: signed 2024, in force 2025, in use since (the pack's story runs into 2026). */
 const isTreatyYear = (year: string) => year === '2024' || year === '2025' || year === '2026';
 
-/** Another year than the treaty's right before or after a treaty word ("the 2021 agreement"). */
-function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit): boolean {
+/** Another year than the treaty's right before or after a treaty word ("the 2021 agreement"); not one `replaced` skips. */
+function otherYearAttached(text: string, h: Hit, [before, after]: Reach, sentence: Hit, replaced: (year: Hit) => boolean = () => false): boolean {
   const from = Math.max(sentence.start, h.start - before);
   const slice = text.slice(from, Math.min(sentence.end, h.end + after));
   for (const m of slice.matchAll(YEAR)) {
     if (isTreatyYear(m[1]!)) continue;
     const at = from + m.index;
+    if (replaced({ start: at, end: at + m[0].length })) continue;
     const between = at < h.start ? text.slice(at + m[0].length, h.start) : text.slice(h.end, at);
     if (!CLAUSE_BREAK.test(between) && !/[;:()]/.test(between)) return true;
   }
