@@ -268,3 +268,31 @@ describe('a word that means an agreement in one language and talks in another', 
     expect(texts.some((t) => t.includes('協議'))).toBe(false);
   });
 });
+
+/**
+ * A passing mention that describes the treaty rather than naming it (issue 15, passing mentions): a military or
+ * strategic agreement of the two sides, on a page about troops, a visit or a minister's talks.
+ */
+const described: Positive[] = [
+  ['ar', 'a military agreement, Kursk page', ['يعمل مهندسون من كوريا الشمالية على إزالة الألغام في كورسك.', 'وكانت روسيا وكوريا الشمالية قد وقعتا اتفاقية عسكرية في العام الماضي.'], /اتفاقية عسكرية/],
+  ['ar', 'a mutual defence clause, indefinite', ['التقى لافروف نظيرته تشوي سون هوي في موسكو.', 'وتربط البلدين اتفاقية تتضمن بندا دفاعيا مشتركا منذ العام الماضي بين روسيا وكوريا الشمالية.'], /بندا دفاعيا مشتركا/],
+  ['it', 'a strategic agreement, ministers talks', ['Lavrov ha ricevuto a Mosca la collega Choe Son Hui.', "Secondo il ministro, l'accordo strategico tra Russia e Corea del Nord ha dato buoni frutti."], /accordo strategico/],
+  ['fr', 'a military agreement, troops page', ['Les soldats nord-coréens ont quitté la région de Koursk.', "Leur envoi découlait de l'accord militaire conclu l'an dernier entre Moscou et Pyongyang."], /accord militaire/],
+  ['fr', 'a strategic agreement, ministers talks', ['Lavrov reçoit à Moscou son homologue Choe Son Hui.', "Selon lui, l'accord stratégique entre la Russie et la Corée du Nord porte ses fruits."], /accord stratégique/],
+  ['es', 'a military agreement, parade page', ['Los soldados norcoreanos desfilarán en Moscú.', 'Rusia y Corea del Norte firmaron el año pasado un acuerdo militar de amplio alcance.'], /acuerdo militar/],
+  ['pt', 'a military agreement, troops page', ['Os soldados norte-coreanos voltaram para casa.', 'A Rússia e a Coreia do Norte assinaram no ano passado um acordo militar.'], /acordo militar/],
+  ['pt', 'a strategic agreement, ministers talks', ['Lavrov recebeu em Moscou a colega Choe Son Hui.', 'Segundo ele, o acordo estratégico entre a Rússia e a Coreia do Norte deu frutos.'], /acordo estratégico/],
+  ['pl', 'a military agreement in the accusative', ['Szojgu znów odwiedził Pjongjang.', 'Rosja i Korea Północna zawarły rok temu umowę wojskową, na mocy której żołnierze walczyli pod Kurskiem.'], /umowę wojskową/],
+  ['cs', 'a military agreement in the accusative', ['Lavrov přiletěl do Pchjongjangu.', 'Rusko a KLDR loni uzavřely vojenskou dohodu o vzájemné pomoci.'], /vojenskou dohodu/],
+  ['tr', 'a military agreement, troops page', ['Kuzey Koreli askerler Kursk bölgesinden çekildi.', 'Rusya ile Kuzey Kore geçen yıl askeri anlaşma imzalamıştı.'], /askeri anlaşma/],
+  ['vi', 'a military agreement, troops page', ['Binh sĩ Triều Tiên đã rời khỏi Kursk.', 'Nga và Triều Tiên đã ký thỏa thuận quân sự vào năm ngoái.'], /thỏa thuận quân sự/],
+  ['de', 'a strategic agreement, troops page', ['Nordkoreanische Soldaten räumen Minen bei Kursk.', 'Russland und Nordkorea schlossen im vergangenen Jahr ein strategisches Abkommen.'], /strategisches Abkommen/],
+];
+
+describe('a passing mention that describes the treaty as a military or strategic agreement', () => {
+  it.each(described)('%s — %s', (_lang, _what, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
+
