@@ -296,3 +296,20 @@ describe('a passing mention that describes the treaty as a military or strategic
   });
 });
 
+/**
+ * On a page about the treaty, a general agreement word with a subject of its own ("the agreement on this
+ * matter", "an agreement on further work") is another agreement: [language, what, page, the treaty's mention,
+ * what must not be underlined].
+ */
+const notThisOne: [string, string, string[], RegExp, RegExp][] = [
+  ['pl', 'an agreement on this matter', ['Rosja i Korea Północna podpisały w czerwcu 2024 traktat o kompleksowym partnerstwie strategicznym.', 'Szojgu ogłosił, że Pjongjang wyśle do Rosji saperów. Porozumienie w tej sprawie zawarto w środę.'], /traktat/, /Porozumienie/],
+  ['ar', 'an agreement on further work', ['زار شويغو بيونغ يانغ ونقل عن كيم جونغ أون دعمه لروسيا.', 'وقال شويغو إنه "تم التوصل لاتفاقية بشأن مواصلة العمل المشترك".', 'ووقعت روسيا وكوريا الشمالية اتفاقية عسكرية العام الماضي تتضمن بندا دفاعيا مشتركا.'], /اتفاقية عسكرية/, /^لاتفاقية$/],
+];
+
+describe('on a page about the treaty, another agreement stays silent', () => {
+  it.each(notThisOne)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
