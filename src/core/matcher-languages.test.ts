@@ -298,15 +298,19 @@ describe('a passing mention that describes the treaty as a military or strategic
 
 /**
  * On a page about the treaty, a general agreement word with a subject of its own ("the agreement on this
- * matter", "an agreement on further work") is another agreement: [language, what, page, the treaty's mention,
- * what must not be underlined].
+ * matter", "an agreement on further work") is another agreement, and "the treaty of friendship" the earlier
+ * one it replaces: [language, what, page, the treaty's mention, what must not be underlined].
  */
 const notThisOne: [string, string, string[], RegExp, RegExp][] = [
   ['pl', 'an agreement on this matter', ['Rosja i Korea Północna podpisały w czerwcu 2024 traktat o kompleksowym partnerstwie strategicznym.', 'Szojgu ogłosił, że Pjongjang wyśle do Rosji saperów. Porozumienie w tej sprawie zawarto w środę.'], /traktat/, /Porozumienie/],
   ['ar', 'an agreement on further work', ['زار شويغو بيونغ يانغ ونقل عن كيم جونغ أون دعمه لروسيا.', 'وقال شويغو إنه "تم التوصل لاتفاقية بشأن مواصلة العمل المشترك".', 'ووقعت روسيا وكوريا الشمالية اتفاقية عسكرية العام الماضي تتضمن بندا دفاعيا مشتركا.'], /اتفاقية عسكرية/, /^لاتفاقية$/],
+  ['fr', 'the friendship treaty it replaces', ['La Russie et la Corée du Nord ont signé en juin 2024 un traité de partenariat stratégique global.', "Une fois en vigueur, il remplacera le traité d'amitié signé entre les deux pays."], /traité/, /^le traité$/],
+  ['pt', 'the friendship treaty it replaces', ['A Rússia e a Coreia do Norte assinaram em junho de 2024 um tratado de parceria estratégica abrangente.', 'Uma vez em vigor, substituirá o tratado de amizade assinado entre os dois países.'], /tratado/, /^o tratado$/],
+  ['it', 'the friendship treaty it replaces', ['Russia e Corea del Nord hanno firmato nel giugno 2024 un trattato di partenariato strategico globale.', 'Una volta in vigore, sostituirà il trattato di amicizia firmato tra i due paesi.'], /trattato/, /^il trattato$/],
+  ['uk', 'the friendship treaty it replaces', ['Росія та КНДР підписали у червні 2024 року договір про всеосяжне стратегічне партнерство.', 'Стаття 4 передбачає взаємну допомогу.', "Раніше країни пов'язував договір про дружбу."], /договір/, /^договір$/],
 ];
 
-describe('on a page about the treaty, another agreement stays silent', () => {
+describe('on a page about the treaty, another agreement and the friendship treaty stay silent', () => {
   it.each(notThisOne)('%s — %s', (_lang, _what, page, want, not) => {
     const texts = found(page);
     expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
