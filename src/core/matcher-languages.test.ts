@@ -224,6 +224,7 @@ const silent: Silent[] = [
   ['pl', 'NATO treaty', ['Rosja i Korea Północna porównują artykuł 5 Traktatu Północnoatlantyckiego z własnymi zobowiązaniami.']],
   ['fr', 'NATO treaty', ["La Russie et la Corée du Nord dénoncent le traité de l'Atlantique Nord et son article 5."]],
   ['tr', 'armistice', ["Kuzey Kore ile Rusya, 1953 ateşkes anlaşmasının yerine bir barış antlaşması istemiyor."]],
+  ['en', '1961 treaty as a founding document', ['The 1961 treaty was the founding document of relations between the Soviet Union and North Korea.']],
   ["cs", 'Iran treaty page, its treaty words', ["Moskva a Teherán podepsaly smlouvu o partnerství", "Smlouva s Íránem nebude vojenskou aliancí.", "Smlouva vstoupí v platnost po ratifikaci."]],
   ["pl", 'Iran treaty page, its treaty words', ["Moskwa i Teheran podpisały traktat", "Traktat z Iranem nie jest sojuszem.", "Traktat wejdzie w życie po ratyfikacji."]],
   ["pt", 'Iran treaty page, its treaty words', ["Moscou e Teerã assinaram um tratado", "O tratado com o Irã não é uma aliança.", "O tratado entra em vigor após a ratificação."]],
@@ -271,7 +272,7 @@ describe('a word that means an agreement in one language and talks in another', 
 
 /**
  * A passing mention that describes the treaty rather than naming it (issue 15, passing mentions): a military or
- * strategic agreement of the two sides, on a page about troops, a visit or a minister's talks.
+ * strategic agreement of the two sides, or a founding document, on a page about troops, a visit or a minister's talks.
  */
 const described: Positive[] = [
   ['ar', 'a military agreement, Kursk page', ['يعمل مهندسون من كوريا الشمالية على إزالة الألغام في كورسك.', 'وكانت روسيا وكوريا الشمالية قد وقعتا اتفاقية عسكرية في العام الماضي.'], /اتفاقية عسكرية/],
@@ -287,9 +288,16 @@ const described: Positive[] = [
   ['tr', 'a military agreement, troops page', ['Kuzey Koreli askerler Kursk bölgesinden çekildi.', 'Rusya ile Kuzey Kore geçen yıl askeri anlaşma imzalamıştı.'], /askeri anlaşma/],
   ['vi', 'a military agreement, troops page', ['Binh sĩ Triều Tiên đã rời khỏi Kursk.', 'Nga và Triều Tiên đã ký thỏa thuận quân sự vào năm ngoái.'], /thỏa thuận quân sự/],
   ['de', 'a strategic agreement, troops page', ['Nordkoreanische Soldaten räumen Minen bei Kursk.', 'Russland und Nordkorea schlossen im vergangenen Jahr ein strategisches Abkommen.'], /strategisches Abkommen/],
+  // Putin's words for it, "a founding document", quoted on pages about his visit
+  ['ar', 'a founding document, short item', ['أشاد بوتين خلال زيارته إلى بيونغ يانغ بدعم كوريا الشمالية لروسيا.', 'وأعلن عن وثيقة تأسيسية للعلاقات بين موسكو وبيونغ يانغ.'], /وثيقة تأسيسية/],
+  ['en', 'a founding document, short item', ["Putin praised Pyongyang's support during his visit.", 'He hailed a founding document for relations between Moscow and Pyongyang.'], /founding document/],
+  ['ru', 'a founding document', ['В Пхеньяне Путин и Ким Чен Ын подписали основополагающий документ для отношений двух стран.'], /основополагающий документ/],
+  ['fr', 'a founding document', ['À Pyongyang, Poutine et Kim Jong-un ont signé un document fondateur des relations entre la Russie et la Corée du Nord.'], /document fondateur/],
+  ['de', 'a founding document, compound', ['In Pjöngjang unterzeichneten Putin und Kim Jong Un ein Grundlagendokument der Beziehungen zwischen Russland und Nordkorea.'], /Grundlagendokument/],
+  ['pl', 'a founding document', ['W Pjongjangu Putin i Kim Dzong Un podpisali dokument założycielski relacji Rosji i Korei Północnej.'], /dokument założycielski/],
 ];
 
-describe('a passing mention that describes the treaty as a military or strategic agreement', () => {
+describe('a passing mention that describes the treaty as a military or strategic agreement or a founding document', () => {
   it.each(described)('%s — %s', (_lang, _what, page, want) => {
     const texts = found(page);
     expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
