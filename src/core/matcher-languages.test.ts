@@ -325,3 +325,27 @@ describe('on a page about the treaty, another agreement and the friendship treat
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * A passing mention on a page about another partner of Russia's, where both sides stand before a verb of signing
+ * and the treaty's name is its object, with the two capitals only after it ("…signed on June 19 the … Agreement,
+ * as Pyongyang…"): the signers say whose treaty it is. A bare "the treaty" after a paragraph on the 2000 treaty,
+ * or the Iran treaty's own signers, stay silent.
+ */
+describe('the two sides as the signers of the treaty, on a page about a look-alike', () => {
+  it('English, a Vietnam visit page, no year in the sentence', () => {
+    const texts = found([
+      'Putin lands in Hanoi to deepen the strategic partnership with Vietnam.',
+      "Vietnam's leaders greeted Putin with a 21-gun salute and signed eleven agreements on energy and education with Russia.",
+      "The day before, Russia's president and North Korean leader Kim Jong Un signed on June 19 the Comprehensive Strategic Partnership Agreement, as Pyongyang kept shipping shells to Moscow.",
+      'Hanoi and Moscow also adopted a declaration on their strategic partnership with Vietnam.',
+    ]);
+    expect(texts).toEqual(['Comprehensive Strategic Partnership Agreement']);
+  });
+  it.each([
+    ['the 2000 treaty, a bare treaty word', ['In February 2000 Russia and North Korea signed a treaty of friendship, good-neighbourliness and cooperation.', 'Putin and Kim Jong Il signed the treaty in Pyongyang, and it replaced the Soviet-era alliance.', 'The treaty had no clause on military assistance.']],
+    ['the Iran treaty', ['Russia and Iran signed their partnership treaty in January 2025.', 'Putin and Pezeshkian signed on January 17 the Comprehensive Strategic Partnership Treaty, which has no mutual defence clause.', "Iran's parliament ratified the treaty in May."]],
+  ])('silent: %s', (_what, page) => {
+    expect(found(page)).toEqual([]);
+  });
+});
