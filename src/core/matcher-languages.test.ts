@@ -224,6 +224,7 @@ const silent: Silent[] = [
   ['pl', 'NATO treaty', ['Rosja i Korea Północna porównują artykuł 5 Traktatu Północnoatlantyckiego z własnymi zobowiązaniami.']],
   ['fr', 'NATO treaty', ["La Russie et la Corée du Nord dénoncent le traité de l'Atlantique Nord et son article 5."]],
   ['tr', 'armistice', ["Kuzey Kore ile Rusya, 1953 ateşkes anlaşmasının yerine bir barış antlaşması istemiyor."]],
+  ['en', '1961 treaty as a founding document', ['The 1961 treaty was the founding document of relations between the Soviet Union and North Korea.']],
   ["cs", 'Iran treaty page, its treaty words', ["Moskva a Teherán podepsaly smlouvu o partnerství", "Smlouva s Íránem nebude vojenskou aliancí.", "Smlouva vstoupí v platnost po ratifikaci."]],
   ["pl", 'Iran treaty page, its treaty words', ["Moskwa i Teheran podpisały traktat", "Traktat z Iranem nie jest sojuszem.", "Traktat wejdzie w życie po ratyfikacji."]],
   ["pt", 'Iran treaty page, its treaty words', ["Moscou e Teerã assinaram um tratado", "O tratado com o Irã não é uma aliança.", "O tratado entra em vigor após a ratificação."]],
@@ -266,5 +267,85 @@ describe('a word that means an agreement in one language and talks in another', 
     const texts = found(['ロシアと北朝鮮は2024年6月に包括的戦略パートナーシップ条約に署名した。', '両国の外相は条約の履行について協議した。']);
     expect(texts.some((t) => t.includes('条約'))).toBe(true);
     expect(texts.some((t) => t.includes('協議'))).toBe(false);
+  });
+});
+
+/**
+ * A passing mention that describes the treaty rather than naming it (issue 15, passing mentions): a military or
+ * strategic agreement of the two sides, or a founding document, on a page about troops, a visit or a minister's talks.
+ */
+const described: Positive[] = [
+  ['ar', 'a military agreement, Kursk page', ['يعمل مهندسون من كوريا الشمالية على إزالة الألغام في كورسك.', 'وكانت روسيا وكوريا الشمالية قد وقعتا اتفاقية عسكرية في العام الماضي.'], /اتفاقية عسكرية/],
+  ['ar', 'a mutual defence clause, indefinite', ['التقى لافروف نظيرته تشوي سون هوي في موسكو.', 'وتربط البلدين اتفاقية تتضمن بندا دفاعيا مشتركا منذ العام الماضي بين روسيا وكوريا الشمالية.'], /بندا دفاعيا مشتركا/],
+  ['it', 'a strategic agreement, ministers talks', ['Lavrov ha ricevuto a Mosca la collega Choe Son Hui.', "Secondo il ministro, l'accordo strategico tra Russia e Corea del Nord ha dato buoni frutti."], /accordo strategico/],
+  ['fr', 'a military agreement, troops page', ['Les soldats nord-coréens ont quitté la région de Koursk.', "Leur envoi découlait de l'accord militaire conclu l'an dernier entre Moscou et Pyongyang."], /accord militaire/],
+  ['fr', 'a strategic agreement, ministers talks', ['Lavrov reçoit à Moscou son homologue Choe Son Hui.', "Selon lui, l'accord stratégique entre la Russie et la Corée du Nord porte ses fruits."], /accord stratégique/],
+  ['es', 'a military agreement, parade page', ['Los soldados norcoreanos desfilarán en Moscú.', 'Rusia y Corea del Norte firmaron el año pasado un acuerdo militar de amplio alcance.'], /acuerdo militar/],
+  ['pt', 'a military agreement, troops page', ['Os soldados norte-coreanos voltaram para casa.', 'A Rússia e a Coreia do Norte assinaram no ano passado um acordo militar.'], /acordo militar/],
+  ['pt', 'a strategic agreement, ministers talks', ['Lavrov recebeu em Moscou a colega Choe Son Hui.', 'Segundo ele, o acordo estratégico entre a Rússia e a Coreia do Norte deu frutos.'], /acordo estratégico/],
+  ['pl', 'a military agreement in the accusative', ['Szojgu znów odwiedził Pjongjang.', 'Rosja i Korea Północna zawarły rok temu umowę wojskową, na mocy której żołnierze walczyli pod Kurskiem.'], /umowę wojskową/],
+  ['cs', 'a military agreement in the accusative', ['Lavrov přiletěl do Pchjongjangu.', 'Rusko a KLDR loni uzavřely vojenskou dohodu o vzájemné pomoci.'], /vojenskou dohodu/],
+  ['tr', 'a military agreement, troops page', ['Kuzey Koreli askerler Kursk bölgesinden çekildi.', 'Rusya ile Kuzey Kore geçen yıl askeri anlaşma imzalamıştı.'], /askeri anlaşma/],
+  ['vi', 'a military agreement, troops page', ['Binh sĩ Triều Tiên đã rời khỏi Kursk.', 'Nga và Triều Tiên đã ký thỏa thuận quân sự vào năm ngoái.'], /thỏa thuận quân sự/],
+  ['de', 'a strategic agreement, troops page', ['Nordkoreanische Soldaten räumen Minen bei Kursk.', 'Russland und Nordkorea schlossen im vergangenen Jahr ein strategisches Abkommen.'], /strategisches Abkommen/],
+  // Putin's words for it, "a founding document", quoted on pages about his visit
+  ['ar', 'a founding document, short item', ['أشاد بوتين خلال زيارته إلى بيونغ يانغ بدعم كوريا الشمالية لروسيا.', 'وأعلن عن وثيقة تأسيسية للعلاقات بين موسكو وبيونغ يانغ.'], /وثيقة تأسيسية/],
+  ['en', 'a founding document, short item', ["Putin praised Pyongyang's support during his visit.", 'He hailed a founding document for relations between Moscow and Pyongyang.'], /founding document/],
+  ['ru', 'a founding document', ['В Пхеньяне Путин и Ким Чен Ын подписали основополагающий документ для отношений двух стран.'], /основополагающий документ/],
+  ['fr', 'a founding document', ['À Pyongyang, Poutine et Kim Jong-un ont signé un document fondateur des relations entre la Russie et la Corée du Nord.'], /document fondateur/],
+  ['de', 'a founding document, compound', ['In Pjöngjang unterzeichneten Putin und Kim Jong Un ein Grundlagendokument der Beziehungen zwischen Russland und Nordkorea.'], /Grundlagendokument/],
+  ['pl', 'a founding document', ['W Pjongjangu Putin i Kim Dzong Un podpisali dokument założycielski relacji Rosji i Korei Północnej.'], /dokument założycielski/],
+];
+
+describe('a passing mention that describes the treaty as a military or strategic agreement or a founding document', () => {
+  it.each(described)('%s — %s', (_lang, _what, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
+
+/**
+ * On a page about the treaty, a general agreement word with a subject of its own ("the agreement on this
+ * matter", "an agreement on further work") is another agreement, and "the treaty of friendship" the earlier
+ * one it replaces: [language, what, page, the treaty's mention, what must not be underlined].
+ */
+const notThisOne: [string, string, string[], RegExp, RegExp][] = [
+  ['pl', 'an agreement on this matter', ['Rosja i Korea Północna podpisały w czerwcu 2024 traktat o kompleksowym partnerstwie strategicznym.', 'Szojgu ogłosił, że Pjongjang wyśle do Rosji saperów. Porozumienie w tej sprawie zawarto w środę.'], /traktat/, /Porozumienie/],
+  ['ar', 'an agreement on further work', ['زار شويغو بيونغ يانغ ونقل عن كيم جونغ أون دعمه لروسيا.', 'وقال شويغو إنه "تم التوصل لاتفاقية بشأن مواصلة العمل المشترك".', 'ووقعت روسيا وكوريا الشمالية اتفاقية عسكرية العام الماضي تتضمن بندا دفاعيا مشتركا.'], /اتفاقية عسكرية/, /^لاتفاقية$/],
+  ['fr', 'the friendship treaty it replaces', ['La Russie et la Corée du Nord ont signé en juin 2024 un traité de partenariat stratégique global.', "Une fois en vigueur, il remplacera le traité d'amitié signé entre les deux pays."], /traité/, /^le traité$/],
+  ['pt', 'the friendship treaty it replaces', ['A Rússia e a Coreia do Norte assinaram em junho de 2024 um tratado de parceria estratégica abrangente.', 'Uma vez em vigor, substituirá o tratado de amizade assinado entre os dois países.'], /tratado/, /^o tratado$/],
+  ['it', 'the friendship treaty it replaces', ['Russia e Corea del Nord hanno firmato nel giugno 2024 un trattato di partenariato strategico globale.', 'Una volta in vigore, sostituirà il trattato di amicizia firmato tra i due paesi.'], /trattato/, /^il trattato$/],
+  ['uk', 'the friendship treaty it replaces', ['Росія та КНДР підписали у червні 2024 року договір про всеосяжне стратегічне партнерство.', 'Стаття 4 передбачає взаємну допомогу.', "Раніше країни пов'язував договір про дружбу."], /договір/, /^договір$/],
+];
+
+describe('on a page about the treaty, another agreement and the friendship treaty stay silent', () => {
+  it.each(notThisOne)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * A passing mention on a page about another partner of Russia's, where both sides stand before a verb of signing
+ * and the treaty's name is its object, with the two capitals only after it ("…signed on June 19 the … Agreement,
+ * as Pyongyang…"): the signers say whose treaty it is. A bare "the treaty" after a paragraph on the 2000 treaty,
+ * or the Iran treaty's own signers, stay silent.
+ */
+describe('the two sides as the signers of the treaty, on a page about a look-alike', () => {
+  it('English, a Vietnam visit page, no year in the sentence', () => {
+    const texts = found([
+      'Putin lands in Hanoi to deepen the strategic partnership with Vietnam.',
+      "Vietnam's leaders greeted Putin with a 21-gun salute and signed eleven agreements on energy and education with Russia.",
+      "The day before, Russia's president and North Korean leader Kim Jong Un signed on June 19 the Comprehensive Strategic Partnership Agreement, as Pyongyang kept shipping shells to Moscow.",
+      'Hanoi and Moscow also adopted a declaration on their strategic partnership with Vietnam.',
+    ]);
+    expect(texts).toEqual(['Comprehensive Strategic Partnership Agreement']);
+  });
+  it.each([
+    ['the 2000 treaty, a bare treaty word', ['In February 2000 Russia and North Korea signed a treaty of friendship, good-neighbourliness and cooperation.', 'Putin and Kim Jong Il signed the treaty in Pyongyang, and it replaced the Soviet-era alliance.', 'The treaty had no clause on military assistance.']],
+    ['the Iran treaty', ['Russia and Iran signed their partnership treaty in January 2025.', 'Putin and Pezeshkian signed on January 17 the Comprehensive Strategic Partnership Treaty, which has no mutual defence clause.', "Iran's parliament ratified the treaty in May."]],
+  ])('silent: %s', (_what, page) => {
+    expect(found(page)).toEqual([]);
   });
 });

@@ -101,6 +101,8 @@ export const CONFIDENT = 0.7;
 const NAME_CONFIDENCE = 0.95;
 const REFERENCE_CONFIDENCE = 0.5;
 const PAIR_CONFIDENCE = 0.8;
+/** Both sides named before a verb of signing whose object is the treaty term: as sure as a pair. */
+const SIGNED_CONFIDENCE = 0.8;
 const MIN_COOCCURRENCE = 0.6;
 
 /** What a space in a term stands for, once the text is normalised. */
@@ -717,9 +719,20 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
         // Nor does a group that says who signed it, in a sentence that dates it to this treaty's time ("the treaty,
         // which Putin signed with Kim Jong Un in June 2024"): a verb of signing between the sides and the treaty word.
-        const signedBy = datedNow && inS(signHits).some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start))));
+        // Or both sides as the subjects of a verb of signing whose object is a treaty term of several words
+        // ("Russia's president and Kim Jong Un signed on June 19 the Comprehensive Strategic Partnership Agreement,
+        // as Pyongyang…"), in a sentence with no other year: they say who signed it as surely as a tight group,
+        // whichever group is the tightest (then the term alone is underlined when that group lies after it). Not a
+        // bare "the treaty", which after a paragraph on the 2000 treaty is that one ("Putin and Kim Jong Il signed
+        // the treaty in Pyongyang").
+        const signers = (v: Hit) =>
+          v.end <= a.start && a.start - v.end <= 40 && !/[;:(),]/.test(text.slice(v.end, a.start)) &&
+          [ru, kp].every((side) => side.some((x) => x.end <= v.start && v.start - x.end <= 60 && !/[;:()]/.test(text.slice(x.end, v.start))));
+        const signedBefore = /\s/.test(text.slice(a.start, a.end)) && years.every(isTreatyYear) && inS(signHits).some(signers);
+        const signedBy = signedBefore || (datedNow && inS(signHits).some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
+        if (signedBefore) conf = Math.max(conf, SIGNED_CONFIDENCE);
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
-        candidates.push({ ...range, kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
+        candidates.push({ ...(signedBefore && start >= a.start ? a : range), kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
       }
 
       for (const f of refs) {
