@@ -500,3 +500,20 @@ describe('22. Russian: the full name that goes on with Iran is Iran\'s treaty', 
     expect(found('Госдума одобрила Договор о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР.').length).toBeGreaterThan(0);
   });
 });
+
+describe('23. Korean: 조선 of shipbuilding is not the DPRK side', () => {
+  const page = [
+    '푸틴, 하노이서 \'포괄적 전략 동반자\' 관계 과시…문서 열두 건 서명',
+    '우의 강조…항공·조선 분야 협력도 논의',
+    '푸틴 러시아 대통령이 북한 방문을 마치고 하노이를 찾았다.',
+    '양국 정상은 에너지와 교육 분야 문서에 서명했다.',
+    '러시아 대통령의 이번 순방은 서방의 고립 시도에 맞서려는 행보로 풀이된다.',
+    '러시아 측은 기존 조약에 따라 협력을 이어가겠다고 밝혔다.',
+  ];
+  it('a page on Putin in Hanoi that names North Korea once and 항공·조선 in a heading stays silent', () => {
+    expect(found(...page)).toEqual([]);
+  });
+  it('while 조선 as the DPRK beside a treaty word still counts', () => {
+    expect(found('조선과 러시아가 맺은 조약은 상호 원조를 규정한다.').length).toBeGreaterThan(0);
+  });
+});
