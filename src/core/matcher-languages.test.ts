@@ -349,3 +349,22 @@ describe('the two sides as the signers of the treaty, on a page about a look-ali
     expect(found(page)).toEqual([]);
   });
 });
+
+/**
+ * An agreement word inside an idiom is no agreement ("de acordo com", according to; "d'accord", agreed): on a
+ * page about the treaty it stays silent. [language, what, page, the treaty's mention, what must not be underlined].
+ */
+const idioms: [string, string, string[], RegExp, RegExp][] = [
+  ['pt', '"de acordo com", according to', ['Putin promulgou a lei que ratifica o tratado de parceria estratégica abrangente entre a Rússia e a Coreia do Norte, assinado em Pyongyang em 19 de junho de 2024.', 'O artigo 4 prevê assistência mútua em caso de agressão.', 'A ajuda militar será prestada de acordo com a Carta da ONU, explicou o Kremlin.'], /tratado/, /^acordo$/],
+  ['es', '"de acuerdo con", according to', ['Rusia y Corea del Norte firmaron en Pyongyang el 19 de junio de 2024 un tratado de asociación estratégica integral.', 'El artículo 4 prevé asistencia mutua en caso de agresión.', 'La ayuda se prestará de acuerdo con la legislación de ambos países, añadió Moscú.'], /tratado/, /^acuerdo$/],
+  ['fr', '"d\'accord", agreed', ['La Russie et la Corée du Nord ont signé à Pyongyang le 19 juin 2024 un traité de partenariat stratégique global.', "L'article 4 prévoit une assistance mutuelle en cas d'agression.", "Les experts ne sont pas d'accord sur la portée militaire du texte."], /traité/, /accord/],
+  ['it', '"d\'accordo", agreed', ['Russia e Corea del Nord hanno firmato a Pyongyang il 19 giugno 2024 un trattato di partenariato strategico globale.', "L'articolo 4 prevede assistenza reciproca in caso di aggressione.", "Gli analisti non sono d'accordo sulle conseguenze per la penisola."], /trattato/, /accordo/],
+];
+
+describe('an agreement word inside an idiom ("according to", "agreed") is no agreement', () => {
+  it.each(idioms)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
