@@ -368,3 +368,18 @@ describe('an agreement word inside an idiom ("according to", "agreed") is no agr
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * A strategic partnership "with" or "between Russia and" another partner is that partner's, even a few words
+ * on and on a page that names the DPRK side often (Putin's stop in Hanoi after Pyongyang): nothing is underlined.
+ */
+const otherPartnership: Silent[] = [
+  ['de', 'Vietnam after Pyongyang', ['Nach seinem Nordkorea-Besuch ist Putin in Hanoi gelandet, wo der Empfang schlichter ausfiel als in Pjöngjang bei Kim Jong Un.', 'Auf dem Programm stehen Gespräche über die weitere Entwicklung der umfassenden strategischen Partnerschaft zwischen Russland und Vietnam, so der Kreml.', 'Nordkoreas Staatsmedien zeigten noch am Abend Bilder des Abschieds in Pjöngjang.']],
+  ['es', 'Vietnam after Pyongyang', ['Tras su visita a Corea del Norte, Putin aterrizó en Hanói, donde la acogida fue más sobria que en Pyongyang con Kim Jong Un.', 'Se hablará del desarrollo de la asociación estratégica integral entre la Federación de Rusia y Vietnam, según el Kremlin.', 'La prensa norcoreana mostró imágenes de la despedida en Pyongyang.']],
+];
+
+describe('a strategic partnership with another partner of Russia stays silent', () => {
+  it.each(otherPartnership)('%s — %s', (_lang, _what, page) => {
+    expect(found(page)).toEqual([]);
+  });
+});
