@@ -383,3 +383,23 @@ describe('a strategic partnership with another partner of Russia stays silent', 
     expect(found(page)).toEqual([]);
   });
 });
+
+/**
+ * On a page about the treaty, the instruments of ratification ("dokumenty ratyfikacyjne", "các văn bản phê
+ * chuẩn") are not the treaty, while "the new document" and "of the document" are: [language, what, page, the
+ * treaty's mention, what must not be underlined (or a never-matching pattern)].
+ */
+const documents: [string, string, string[], RegExp, RegExp][] = [
+  ['pl', 'instruments of ratification', ['Rosja i Korea Północna podpisały 19 czerwca 2024 w Pjongjangu traktat o kompleksowym partnerstwie strategicznym.', 'Artykuł 4 przewiduje wzajemną pomoc wojskową.', 'Traktat wejdzie w życie po wymianie dokumentów ratyfikacyjnych w Moskwie.'], /traktat/i, /dokument/],
+  ['vi', 'instruments of ratification', ['Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện tại Bình Nhưỡng ngày 19/6/2024.', 'Điều 4 quy định hỗ trợ quân sự lẫn nhau.', 'Hai bên đã trao đổi các văn bản phê chuẩn tại Moscow.'], /hiệp ước/, /văn bản/],
+  ['it', '"the new document"', ['Russia e Corea del Nord hanno firmato a Pyongyang il 19 giugno 2024 un trattato di partenariato strategico globale.', "L'articolo 4 prevede assistenza reciproca in caso di aggressione.", 'Secondo il Cremlino il nuovo documento non è rivolto contro paesi terzi.'], /nuovo documento/, /(?!)/],
+  ['pt', '"of the document"', ['A Rússia e a Coreia do Norte assinaram em Pyongyang em 19 de junho de 2024 um tratado de parceria estratégica abrangente.', 'O artigo 4 prevê assistência mútua em caso de agressão.', 'Os dois vice-ministros trocaram em Moscou as cartas de ratificação do documento.'], /do documento/, /(?!)/],
+];
+
+describe('the instruments of ratification are not the treaty, "the new document" is', () => {
+  it.each(documents)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
