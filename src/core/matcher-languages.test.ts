@@ -403,3 +403,20 @@ describe('the instruments of ratification are not the treaty, "the new document"
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * Arabic: the military agreement with the article and a possessive ("اتفاقهما العسكري", their military
+ * agreement) is an agreement word like "اتفاق عسكري"; a peace deal ("اتفاق سلام") on the same page is any
+ * agreement, not this one.
+ */
+describe('Arabic: "their military agreement" is the treaty, a peace deal is not', () => {
+  it('a troops page', () => {
+    const texts = found([
+      'بينما تسعى واشنطن إلى اتفاق سلام ينهي الحرب في أوكرانيا، تعمق موسكو تحالفها العسكري مع كوريا الشمالية.',
+      'وكان كيم والرئيس الروسي فلاديمير بوتين قد وقعا اتفاقهما العسكري الشامل في بيونغ يانغ قبل عام.',
+      'ويقول مسؤولون في سيول إن آلاف الجنود نقلوا إلى روسيا منذ ذلك الحين.',
+    ]);
+    expect(texts.some((t) => t.includes('اتفاقهما العسكري')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.every((t) => t.includes('اتفاقهما')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
