@@ -349,3 +349,74 @@ describe('the two sides as the signers of the treaty, on a page about a look-ali
     expect(found(page)).toEqual([]);
   });
 });
+
+/**
+ * An agreement word inside an idiom is no agreement ("de acordo com", according to; "d'accord", agreed): on a
+ * page about the treaty it stays silent. [language, what, page, the treaty's mention, what must not be underlined].
+ */
+const idioms: [string, string, string[], RegExp, RegExp][] = [
+  ['pt', '"de acordo com", according to', ['Putin promulgou a lei que ratifica o tratado de parceria estratégica abrangente entre a Rússia e a Coreia do Norte, assinado em Pyongyang em 19 de junho de 2024.', 'O artigo 4 prevê assistência mútua em caso de agressão.', 'A ajuda militar será prestada de acordo com a Carta da ONU, explicou o Kremlin.'], /tratado/, /^acordo$/],
+  ['es', '"de acuerdo con", according to', ['Rusia y Corea del Norte firmaron en Pyongyang el 19 de junio de 2024 un tratado de asociación estratégica integral.', 'El artículo 4 prevé asistencia mutua en caso de agresión.', 'La ayuda se prestará de acuerdo con la legislación de ambos países, añadió Moscú.'], /tratado/, /^acuerdo$/],
+  ['fr', '"d\'accord", agreed', ['La Russie et la Corée du Nord ont signé à Pyongyang le 19 juin 2024 un traité de partenariat stratégique global.', "L'article 4 prévoit une assistance mutuelle en cas d'agression.", "Les experts ne sont pas d'accord sur la portée militaire du texte."], /traité/, /accord/],
+  ['it', '"d\'accordo", agreed', ['Russia e Corea del Nord hanno firmato a Pyongyang il 19 giugno 2024 un trattato di partenariato strategico globale.', "L'articolo 4 prevede assistenza reciproca in caso di aggressione.", "Gli analisti non sono d'accordo sulle conseguenze per la penisola."], /trattato/, /accordo/],
+];
+
+describe('an agreement word inside an idiom ("according to", "agreed") is no agreement', () => {
+  it.each(idioms)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * A strategic partnership "with" or "between Russia and" another partner is that partner's, even a few words
+ * on and on a page that names the DPRK side often (Putin's stop in Hanoi after Pyongyang): nothing is underlined.
+ */
+const otherPartnership: Silent[] = [
+  ['de', 'Vietnam after Pyongyang', ['Nach seinem Nordkorea-Besuch ist Putin in Hanoi gelandet, wo der Empfang schlichter ausfiel als in Pjöngjang bei Kim Jong Un.', 'Auf dem Programm stehen Gespräche über die weitere Entwicklung der umfassenden strategischen Partnerschaft zwischen Russland und Vietnam, so der Kreml.', 'Nordkoreas Staatsmedien zeigten noch am Abend Bilder des Abschieds in Pjöngjang.']],
+  ['es', 'Vietnam after Pyongyang', ['Tras su visita a Corea del Norte, Putin aterrizó en Hanói, donde la acogida fue más sobria que en Pyongyang con Kim Jong Un.', 'Se hablará del desarrollo de la asociación estratégica integral entre la Federación de Rusia y Vietnam, según el Kremlin.', 'La prensa norcoreana mostró imágenes de la despedida en Pyongyang.']],
+];
+
+describe('a strategic partnership with another partner of Russia stays silent', () => {
+  it.each(otherPartnership)('%s — %s', (_lang, _what, page) => {
+    expect(found(page)).toEqual([]);
+  });
+});
+
+/**
+ * On a page about the treaty, the instruments of ratification ("dokumenty ratyfikacyjne", "các văn bản phê
+ * chuẩn") are not the treaty, while "the new document" and "of the document" are: [language, what, page, the
+ * treaty's mention, what must not be underlined (or a never-matching pattern)].
+ */
+const documents: [string, string, string[], RegExp, RegExp][] = [
+  ['pl', 'instruments of ratification', ['Rosja i Korea Północna podpisały 19 czerwca 2024 w Pjongjangu traktat o kompleksowym partnerstwie strategicznym.', 'Artykuł 4 przewiduje wzajemną pomoc wojskową.', 'Traktat wejdzie w życie po wymianie dokumentów ratyfikacyjnych w Moskwie.'], /traktat/i, /dokument/],
+  ['vi', 'instruments of ratification', ['Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện tại Bình Nhưỡng ngày 19/6/2024.', 'Điều 4 quy định hỗ trợ quân sự lẫn nhau.', 'Hai bên đã trao đổi các văn bản phê chuẩn tại Moscow.'], /hiệp ước/, /văn bản/],
+  ['it', '"the new document"', ['Russia e Corea del Nord hanno firmato a Pyongyang il 19 giugno 2024 un trattato di partenariato strategico globale.', "L'articolo 4 prevede assistenza reciproca in caso di aggressione.", 'Secondo il Cremlino il nuovo documento non è rivolto contro paesi terzi.'], /nuovo documento/, /(?!)/],
+  ['pt', '"of the document"', ['A Rússia e a Coreia do Norte assinaram em Pyongyang em 19 de junho de 2024 um tratado de parceria estratégica abrangente.', 'O artigo 4 prevê assistência mútua em caso de agressão.', 'Os dois vice-ministros trocaram em Moscou as cartas de ratificação do documento.'], /do documento/, /(?!)/],
+];
+
+describe('the instruments of ratification are not the treaty, "the new document" is', () => {
+  it.each(documents)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * Arabic: the military agreement with the article and a possessive ("اتفاقهما العسكري", their military
+ * agreement) is an agreement word like "اتفاق عسكري"; a peace deal ("اتفاق سلام") on the same page is any
+ * agreement, not this one.
+ */
+describe('Arabic: "their military agreement" is the treaty, a peace deal is not', () => {
+  it('a troops page', () => {
+    const texts = found([
+      'بينما تسعى واشنطن إلى اتفاق سلام ينهي الحرب في أوكرانيا، تعمق موسكو تحالفها العسكري مع كوريا الشمالية.',
+      'وكان كيم والرئيس الروسي فلاديمير بوتين قد وقعا اتفاقهما العسكري الشامل في بيونغ يانغ قبل عام.',
+      'ويقول مسؤولون في سيول إن آلاف الجنود نقلوا إلى روسيا منذ ذلك الحين.',
+    ]);
+    expect(texts.some((t) => t.includes('اتفاقهما العسكري')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.every((t) => t.includes('اتفاقهما')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
