@@ -632,6 +632,9 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const thirdHits = treatyish ? findHits(third, text) : [];
     const aboutHits = genericHits.length > 0 ? findHits(about, text).filter((h) => startsWord(text, h)) : [];
     const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
+    // With the verb last (Korean, Japanese: "이 문서는 2000년 조약을 대체한다") the earlier treaty stands between a
+    // reference and the verb: it qualifies neither the reference nor a bare treaty word, only a group.
+    const verbLast = locale === 'ko' || locale === 'ja';
     // "New" right before a treaty word, or inside it: the treaty of this page, not a reference back.
     const isNew = (h: Hit) => NEW.test(text.slice(h.start, h.end)) || freshHits.some((f) => f.end <= h.end && f.end >= h.start - 3 && f.start >= h.start - 16);
 
@@ -649,12 +652,10 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // "X replaces the 2000 treaty": the earlier treaty after the verb does not qualify the treaty word before it.
       const rp = inS(replaceHits);
       const ex = inS(exHits);
+      const signVerbs = inS(signHits);
       // Another partner listed beside the DPRK side ("with Pyongyang and Minsk", "con la Corea del Nord e con Minsk") is
       // a sibling, not a qualifier.
       const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 8) || (x.end <= k.start && k.start - x.end <= 8));
-      // With the verb last (Korean, Japanese: "이 문서는 2000년 조약을 대체한다") the earlier treaty stands between a
-      // reference and the verb: it qualifies neither the reference nor a bare treaty word (verbLast), only a group.
-      const verbLast = locale === 'ko' || locale === 'ja';
       const replacedAfter = (c: Hit, x: Hit) => verbLast && x.start >= c.end && rp.some((r) => r.start >= x.end);
       const attachedTo = (c: Hit, reach: Reach, alone = false) =>
         ex.some((x) => attaches(text, x, c, reach) && !sibling(x) && !rp.some((r) => r.start >= c.end && r.end <= x.start) && !(alone && replacedAfter(c, x)));
@@ -686,7 +687,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // A reference the sentence has the sides sign ("Putin and Kim Jong Un signed the document", "해당 문서에
       // 서명했다"): a treaty word of the group, as an agreement word is (no other year, no look-alike, as below);
       // not a general agreement word ("관광 협정을 체결했다").
-      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && inS(signHits).some((v) => gap(v, f) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, f.end), Math.max(v.start, f.start)))));
+      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && signVerbs.some((v) => gap(v, f) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, f.end), Math.max(v.start, f.start)))));
       for (const a of [...ag, ...signedRefs]) {
         if (names_.some((n) => overlaps(n, a))) continue;
         // The tightest group around this treaty word; ties go to names before it ("X and Y signed a treaty").
@@ -728,8 +729,8 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         const signers = (v: Hit) =>
           v.end <= a.start && a.start - v.end <= 40 && !/[;:(),]/.test(text.slice(v.end, a.start)) &&
           [ru, kp].every((side) => side.some((x) => x.end <= v.start && v.start - x.end <= 60 && !/[;:()]/.test(text.slice(x.end, v.start))));
-        const signedBefore = /\s/.test(text.slice(a.start, a.end)) && years.every(isTreatyYear) && inS(signHits).some(signers);
-        const signedBy = signedBefore || (datedNow && inS(signHits).some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
+        const signedBefore = /\s/.test(text.slice(a.start, a.end)) && years.every(isTreatyYear) && signVerbs.some(signers);
+        const signedBy = signedBefore || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
         if (signedBefore) conf = Math.max(conf, SIGNED_CONFIDENCE);
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
         candidates.push({ ...(signedBefore && start >= a.start ? a : range), kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
@@ -781,7 +782,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
-        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, inS(signHits), inS(withHits)))) continue;
+        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, signVerbs, inS(withHits)))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
         if (attachedTo(group, w.attach)) continue;
@@ -790,7 +791,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       }
       // Document level: an agreement signed with the DPRK side ("the one Moscow signed with Pyongyang and Minsk",
       // "북한과 체결한", "与朝鲜签署的"), in a sentence that speaks of an agreement, when the page names Russia.
-      const signs = words.length + refs.length > 0 ? inS(signHits) : [];
+      const signs = words.length + refs.length > 0 ? signVerbs : [];
       for (const v of signs) {
         const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], inS(withHits), ru);
         if (!k) continue;
@@ -822,7 +823,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // (Another year anywhere in the sentence makes it another event: "In 2000 Putin and Kim Jong Il sealed…".)
       const otherYearIn = years.some((y) => !isTreatyYear(y));
       if (names_.length + words.length + refs.length === 0 && !otherYearIn) {
-        for (const e of eventsOf(text, inS(signHits), inS(bondHits), inS(summitHits), inS(whenHits), cjk)) {
+        for (const e of eventsOf(text, signVerbs, inS(bondHits), inS(summitHits), inS(whenHits), cjk)) {
           const near = (h: Hit) => gap(h, e) <= (cjk ? 20 : 50);
           if (!((ru.length > 0 && kp.length > 0) || kp.some(near) || inS(venueHits).some(near))) continue;
           if (loose.some((l) => overlaps(l, e)) || attachedTo(e, w.attach) || yearOf(e, w.attach)) continue;

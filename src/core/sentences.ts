@@ -27,7 +27,7 @@ const NUMBERED_ABBREVIATION_END = /(?:^|[\s("'])(?:art|arts|čl|ust|pkt|nr|ст)
  * line break that the text around it does not carry on over.
  */
 const TERMINATOR = /[.!?…]+["'”’»」』)\]]*(?=\s|$)|[。！？]+["'”’»」』)\]]*/gu;
-const TERMINATOR_OR_LINE = /[.!?…]+["'”’»」』)\]]*(?=\s|$)|[。！？]+["'”’»」』)\]]*|\n\s*\n|\n/gu;
+const TERMINATOR_OR_LINE = new RegExp(`${TERMINATOR.source}|\\n\\s*\\n|\\n`, 'gu');
 
 export interface SentenceOptions {
   /**
@@ -56,6 +56,7 @@ export function segmentSentences(text: string, options: SentenceOptions = {}): S
     let end = m.index + m[0].length;
     if (m[0][0] === '\n') {
       if (m[0] === '\n' && /[\p{L},]$/u.test(text.slice(from, m.index).trimEnd()) && /^\s*\p{Ll}/u.test(text.slice(end, end + 80))) continue;
+      while (end < text.length && /\s/.test(text[end]!)) end++;
     } else {
       if (text[m.index - 1] === '(' && /^[!?]+\)$/.test(m[0])) continue;
       const piece = text.slice(Math.max(from, end - 12), end);
@@ -65,7 +66,6 @@ export function segmentSentences(text: string, options: SentenceOptions = {}): S
       if (ABBREVIATION_END.test(piece)) continue;
       if (next !== undefined && /\p{N}/u.test(next) && NUMBERED_ABBREVIATION_END.test(piece)) continue;
     }
-    while (end < text.length && /\s/.test(text[end]!)) end++;
     out.push([from, end]);
     from = end;
   }
