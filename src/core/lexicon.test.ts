@@ -25,6 +25,16 @@ describe('composed terms compile to the matcher\'s patterns', () => {
     expect(composedTerms({ seq: [{ list: 'sides' }, 'pact'] }, { sides: ['russia', 'dprk'] })).toEqual(['(?:russia|dprk) pact']);
     expect(() => composedTerms({ seq: [{ list: 'none' }] })).toThrow('unknown list "none"');
   });
+  it('reads a count as a whole number from its smallest value to 999, not part of a longer number', () => {
+    const count = (min: number) => new RegExp(`^${composedTerms({ seq: [{ count: min }] })[0]}$`);
+    const matching = (min: number) => Array.from({ length: 1200 }, (_, n) => n).filter((n) => count(min).test(String(n)));
+    for (const min of [1, 5, 9, 10, 37, 89, 90, 99]) expect(matching(min)).toEqual(Array.from({ length: 1000 - min }, (_, i) => min + i));
+    const anniversary = new RegExp(composedTerms({ seq: [{ count: 5 }, '주년'], spacing: 'optional' })[0]!);
+    expect(anniversary.test('체결 63주년')).toBe(true);
+    expect(anniversary.test('체결 1주년')).toBe(false);
+    expect(anniversary.test('2024주년')).toBe(false);
+    expect(anniversary.test('x063주년')).toBe(false);
+  });
   it('leaves plain words to the morphology rule', () => {
     expect(itemTerms('smlouva', { strip: ['a'], endings: 4 })).toEqual(['smlouv\\p{L}{0,4}']);
     expect(itemTerms({ seq: ['smlouva'] }, { strip: ['a'], endings: 4 })).toEqual(['smlouva']);

@@ -60,7 +60,9 @@ export type Edge = (typeof edges)[number];
  * - `{ "within": n, "shortest"?: true, "whole"?: true }`: up to n characters of anything between (the fewest
  *   that do, with `shortest`), joined without spaces; with `whole`, they start and end at word edges (the word
  *   before ends, the word after starts);
- * - `{ "list": "name" }`: the alternatives listed under that name in the language's `lists`.
+ * - `{ "list": "name" }`: the alternatives listed under that name in the language's `lists`;
+ * - `{ "count": n }`: a whole number written in digits, from n to 999, with no digit right before or after it
+ *   (the count of an anniversary: "63돌", "65th").
  */
 export type Part =
   | string
@@ -70,7 +72,8 @@ export type Part =
   | { endings: string[] | 'any' }
   | { gap: number; letters?: number }
   | { within: number; shortest?: boolean; whole?: boolean }
-  | { list: string };
+  | { list: string }
+  | { count: number };
 export interface SeqPart {
   seq: Part[];
   spacing?: Spacing;
@@ -161,7 +164,21 @@ function partPattern(part: Part, spacing: Spacing, lists: Record<string, Part[]>
     return group(list.map((p) => partPattern(p, spacing, lists)));
   }
   if ('optional' in part) return `(?:${partPattern(part.optional, spacing, lists)})?`;
+  if ('count' in part) return countPattern(part.count);
   throw new Error(`a ${Object.keys(part)[0]} part stands only inside a sequence`);
+}
+
+/** A whole number from `min` (1–99) to 999 in ASCII digits, not part of a longer number. */
+export function countPattern(min: number): string {
+  const alternatives: string[] = [];
+  if (min <= 9) alternatives.push(min === 9 ? '9' : `[${min}-9]`, '[1-9][0-9]');
+  else {
+    const [tens, units] = [Math.floor(min / 10), min % 10];
+    alternatives.push(units === 9 ? `${tens}9` : `${tens}[${units}-9]`);
+    if (tens < 9) alternatives.push(tens === 8 ? '9[0-9]' : `[${tens + 1}-9][0-9]`);
+  }
+  alternatives.push('[1-9][0-9][0-9]');
+  return `(?<![0-9])(?:${alternatives.join('|')})(?![0-9])`;
 }
 
 /**

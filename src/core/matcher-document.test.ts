@@ -517,3 +517,21 @@ describe('23. Korean: 조선 of shipbuilding is not the DPRK side', () => {
     expect(found('조선과 러시아가 맺은 조약은 상호 원조를 규정한다.').length).toBeGreaterThan(0);
   });
 });
+
+describe('24. an anniversary of an earlier treaty: a treaty five years old or more is not this one', () => {
+  // A short state-media item on the China treaty's anniversary that calls it only "the treaty", on a page that
+  // names Russia once.
+  it.each([
+    [['북한 신문, 조약 체결 64돌 사설', '북한 노동신문은 11일 조약 체결 64돌을 맞아 사설을 싣고 두 나라의 친선을 강조했다.', '북한은 최근 러시아와 군사 협력을 늘리고 있다.']],
+    [['Pyongyang marks treaty anniversary', 'North Korea marked the 64th anniversary of the treaty with a banquet, state media said on Saturday.', 'The North has drawn closer to Russia over the past year.']],
+    [['КНДР отметила годовщину договора', 'В Пхеньяне отметили 64-ю годовщину договора, сообщило ЦТАК.', 'В последнее время КНДР сближается с Россией.']],
+    [['朝鲜纪念条约签订64周年', '朝鲜举行宴会纪念条约签订64周年。', '朝鲜近来与俄罗斯关系密切。']],
+  ])('%j stays silent', (page) => {
+    expect(found(...page)).toEqual([]);
+  });
+  it('while the treaty\'s own first anniversary, and the 80th of the victory in the same sentence, still count', () => {
+    expect(found('북러 조약 체결 1주년을 맞아 양국이 축전을 교환했다.').length).toBeGreaterThan(0);
+    expect(found('Russia and North Korea marked the first anniversary of their mutual defence treaty.').length).toBeGreaterThan(0);
+    expect(found('Russia and North Korea signed a mutual defence treaty in June 2024.', 'On the 80th anniversary of victory, the treaty was hailed in Pyongyang.').some((t) => t.startsWith('the treaty'))).toBe(true);
+  });
+});

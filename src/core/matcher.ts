@@ -23,7 +23,8 @@
  *    distance before it, or shortly after it without a clause break in between ("the 1961 treaty",
  *    "a treaty signed in 1961", "signed a pact with Iran"). An attached exclusion drops the candidate: the
  *    sentence is about the look-alike. Exclusions further away in the sentence do not
- *    ("…signed a defence pact, which some compare with the 1961 treaty" keeps its pact).
+ *    ("…signed a defence pact, which some compare with the 1961 treaty" keeps its pact). An anniversary count of
+ *    five or more ("the 63rd anniversary of the treaty", "조약 체결 63돌") is such an exclusion: an earlier treaty.
  * 5. topic: a look-alike sentence makes the look-alike the topic for the rest of its block and the next
  *    block; meanwhile anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang", "the pact", bare
  *    "договор") belong to it and are dropped, unless they say "new". A mention that names its treaty makes
@@ -395,6 +396,7 @@ interface ExclusionHit extends Hit {
   id: string;
   earlier: boolean;
   partner: boolean;
+  anniversary: boolean;
 }
 
 /** All matches of all terms, overlaps resolved leftmost-longest. */
@@ -510,7 +512,7 @@ interface BlockAnalysis {
 }
 
 /** The compiled terms: one list per lexicon group (a new group needs no change here), and the look-alikes'. */
-type Prepared = Record<LexiconGroup, Term[]> & { exclusions: { id: string; earlier: boolean; partner: boolean; terms: Term[] }[] };
+type Prepared = Record<LexiconGroup, Term[]> & { exclusions: { id: string; earlier: boolean; partner: boolean; anniversary: boolean; terms: Term[] }[] };
 
 export interface CompileOptions {
   /** Maximum co-occurrence group length in normalised chars for alphabetic text. */
@@ -550,7 +552,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     let at = 0;
     const take = (n: number) => built.slice(at, (at += n));
     const byGroup = Object.fromEntries(LEXICON_GROUPS.map((g, i) => [g, take(groups[i]!.length)])) as Record<LexiconGroup, Term[]>;
-    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, terms: take(groups[LEXICON_GROUPS.length + i]!.length) }));
+    const exclusions = names.exclusions.map((e, i) => ({ id: e.id, earlier: e.earlier === true, partner: e.partner === true, anniversary: e.anniversary === true, terms: take(groups[LEXICON_GROUPS.length + i]!.length) }));
     compiled = { ...byGroup, exclusions };
     return true;
   }
@@ -576,11 +578,12 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
   }
 
   /** Does exclusion `x` qualify the candidate range `c` (see the header, step 4)? */
-  function attaches(text: string, x: Hit, c: Hit, [before, after]: Reach): boolean {
+  function attaches(text: string, x: Hit & { anniversary?: boolean }, c: Hit, [before, after]: Reach): boolean {
     if (overlaps(x, c)) return true;
     if (x.end <= c.start) {
       const between = text.slice(x.end, c.start);
-      return c.start - x.end <= before && !/[;:()]| - /.test(between);
+      // An anniversary is the treaty's own only within its clause ("on the 80th anniversary of Victory, the treaty…").
+      return c.start - x.end <= before && !/[;:()]| - /.test(between) && !(x.anniversary && /[,，、]/.test(between));
     }
     const between = text.slice(c.end, x.start);
     return x.start - c.end <= after && !CLAUSE_BREAK.test(between);
@@ -605,7 +608,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     let partner = 0;
     for (const ex of exclusions) {
       for (const h of findHits(ex.terms, text)) {
-        exHits.push({ ...h, id: ex.id, earlier: ex.earlier, partner: ex.partner });
+        exHits.push({ ...h, id: ex.id, earlier: ex.earlier, partner: ex.partner, anniversary: ex.anniversary });
         if (ex.partner) partner++;
       }
     }

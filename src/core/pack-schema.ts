@@ -196,6 +196,11 @@ export const exclusionSchema = z.strictObject({
    * Korea is about it, and only mentions that name both sides in their own words count there.
    */
   partner: z.boolean().optional(),
+  /**
+   * An anniversary of an earlier treaty ("the 63rd anniversary of the treaty", "조약 체결 63돌"): its words hold
+   * the count of years, and they qualify a treaty word after them only within the clause (no comma between).
+   */
+  anniversary: z.boolean().optional(),
 });
 
 /** A word or phrase of a lexicon: plain text (letters, digits, spaces, hyphens, apostrophes), never a pattern. */
@@ -212,6 +217,7 @@ const PART_KEYS: Record<string, readonly string[]> = {
   gap: ['gap', 'letters'],
   within: ['within', 'shortest', 'whole'],
   list: ['list'],
+  count: ['count'],
 };
 const TERM_KEYS = [...PART_KEYS.seq!, 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'near', 'awayFrom'];
 const CONDITIONS = ['precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy'] as const;
@@ -231,12 +237,12 @@ function partIssues(part: unknown, path: (string | number)[], lists: ReadonlySet
     return;
   }
   if (!isRecord(part)) {
-    out.push({ path, message: 'must be a phrase, an array of alternatives or an object (optional, seq, endings, gap, within, list)' });
+    out.push({ path, message: 'must be a phrase, an array of alternatives or an object (optional, seq, endings, gap, within, list, count)' });
     return;
   }
   const kind = Object.keys(PART_KEYS).find((k) => k in part);
   if (!kind) {
-    out.push({ path, message: `must have one of "optional", "seq", "endings", "gap", "within", "list" (found ${Object.keys(part).map((k) => `"${k}"`).join(', ') || 'nothing'})` });
+    out.push({ path, message: `must have one of "optional", "seq", "endings", "gap", "within", "list", "count" (found ${Object.keys(part).map((k) => `"${k}"`).join(', ') || 'nothing'})` });
     return;
   }
   for (const key of Object.keys(part)) if (!PART_KEYS[kind]!.includes(key)) out.push({ path: [...path, key], message: `is not a field of a "${kind}" part (${PART_KEYS[kind]!.join(', ')})` });
@@ -259,6 +265,9 @@ function partIssues(part: unknown, path: (string | number)[], lists: ReadonlySet
     case 'within':
       if (!intIn(part.within, 1, 200)) out.push({ path: [...path, 'within'], message: 'must be a number of characters from 1 to 200' });
       for (const flag of ['shortest', 'whole'] as const) if (part[flag] !== undefined && typeof part[flag] !== 'boolean') out.push({ path: [...path, flag], message: 'must be true or false' });
+      break;
+    case 'count':
+      if (!intIn(part.count, 1, 99)) out.push({ path: [...path, 'count'], message: 'must be the smallest count, a whole number from 1 to 99' });
       break;
     case 'list':
       if (typeof part.list !== 'string' || !lists.has(part.list)) out.push({ path: [...path, 'list'], message: `names no list of this language (${[...lists].join(', ') || 'it has none'})` });

@@ -40,6 +40,7 @@ describe('the lexicon (names as plain words)', () => {
       p.names.lexicon.ja.dprk.push({ seq: ['朝', { gap: 9 }], followedBy: [], within: 3 });
       p.names.lexicon.zh.references.push({ seq: [{ endings: 'any' }, '条约'], start: 'space' });
       p.names.lexicon.en.exclusions.nato.push({ sequence: ['nato'] });
+      p.names.lexicon.ko.exclusions['earlier-anniversary'].push({ seq: [{ count: 1000 }, '주년'] });
     });
     const text = errors.join('\n');
     expect(text).toMatch(/names\.lexicon\.en\.treaty\[\d+\]\.seq\[1\]: must be plain text, not a pattern \(found "\("\)/);
@@ -53,6 +54,7 @@ describe('the lexicon (names as plain words)', () => {
     expect(text).toMatch(/names\.lexicon\.ja\.dprk\[\d+\]\.within: is not a field of a composed term/);
     expect(text).toMatch(/names\.lexicon\.zh\.references\[\d+\]\.start: must be one of word, letter, digit/);
     expect(text).toMatch(/names\.lexicon\.en\.exclusions\.nato\[\d+\]: must be a plain phrase or a composed term/);
+    expect(text).toMatch(/names\.lexicon\.ko\.exclusions\.earlier-anniversary\[\d+\]\.seq\[0\]\.count: must be the smallest count, a whole number from 1 to 99/);
   });
 
   it('compiles composed terms to the matcher\'s patterns', () => {
