@@ -535,3 +535,14 @@ describe('24. an anniversary of an earlier treaty: a treaty five years old or mo
     expect(found('Russia and North Korea signed a mutual defence treaty in June 2024.', 'On the 80th anniversary of victory, the treaty was hailed in Pyongyang.').some((t) => t.startsWith('the treaty'))).toBe(true);
   });
 });
+
+describe('25. English: the full name that goes on "and Iran" is Iran\'s treaty', () => {
+  it('stays silent on the name between Russia and Iran (the name once stopped at "Russia", and "and" kept Iran off it)', () => {
+    expect(found('The Treaty on Comprehensive Strategic Partnership between Russia and Iran took effect this autumn.')).toEqual([]);
+    expect(found('Tehran ratified the Treaty on the Comprehensive Strategic Partnership between the Russian Federation and the Islamic Republic of Iran.')).toEqual([]);
+  });
+  it('still names the treaty with the DPRK, in either order', () => {
+    expect(found('The Treaty on Comprehensive Strategic Partnership between Russia and North Korea took effect in December.').length).toBeGreaterThan(0);
+    expect(found('Pyongyang printed the Treaty on Comprehensive Strategic Partnership between the DPRK and the Russian Federation in full.').length).toBeGreaterThan(0);
+  });
+});
