@@ -119,6 +119,7 @@ const positives: Positive[] = [
   ['de', 'name, dative', ['Im Vertrag über eine umfassende strategische Partnerschaft zwischen Russland und Nordkorea steht eine Beistandsklausel.'], /Vertrag/],
   ['de', 'compound', ['Der Beistandspakt zwischen Moskau und Pjöngjang ist seit Dezember in Kraft.'], /Beistandspakt/],
   ['de', 'leaders as parties', ['Das Abkommen, das Kim Jong Un mit Putin schloss, beunruhigt Seoul.'], /Abkommen/],
+  ['de', '"die Vereinbarung" on a page about the treaty', ['Russland und Nordkorea haben im Juni 2024 einen Vertrag über gegenseitigen Beistand geschlossen.', 'Die Vereinbarung verpflichtet beide Seiten zu sofortiger militärischer Hilfe.'], /Vereinbarung/],
   // French
   ['fr', 'name', ['Le traité de partenariat stratégique global entre la Russie et la Corée du Nord est entré en vigueur.'], /traité/],
   ['fr', 'leaders as parties', ["Le pacte conclu par Kim Jong-un avec Vladimir Poutine inquiète Séoul."], /pacte/],
