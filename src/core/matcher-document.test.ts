@@ -546,3 +546,22 @@ describe('25. English: the full name that goes on "and Iran" is Iran\'s treaty',
     expect(found('Pyongyang printed the Treaty on Comprehensive Strategic Partnership between the DPRK and the Russian Federation in full.').length).toBeGreaterThan(0);
   });
 });
+
+describe('26. on a page about another partner\'s treaty, a partnership Russia signed "with" the DPRK side is this treaty', () => {
+  // An item on the Iran agreement that recalls, in one clause, the one Moscow signed with Pyongyang: the verb of
+  // signing and "with" before the DPRK side say which treaty it is; it is no back-reference to Iran's.
+  it.each([
+    ['en', ['Moscow and Tehran seal a strategic partnership', 'Putin and Pezeshkian signed a strategic partnership in the Kremlin on Friday.', 'Russia had already signed a strategic partnership with North Korea a few months before, one with a mutual defence clause.'], /with North Korea/],
+    ['de', ['Moskau und Teheran besiegeln eine strategische Partnerschaft', 'Putin und Peseschkian haben im Kreml eine strategische Partnerschaft unterzeichnet.', 'Im Jahr davor hatte Russland bereits mit Nordkorea eine strategische Partnerschaft besiegelt, samt Beistandsklausel.'], /mit Nordkorea/],
+    ['fr', ['Moscou et Téhéran scellent un partenariat stratégique', 'Poutine et Pezeshkian ont signé vendredi un partenariat stratégique au Kremlin.', 'Quelques mois plus tôt, la Russie avait signé un partenariat stratégique avec la Corée du Nord, doté d’une clause de défense mutuelle.'], /avec la Corée du Nord/],
+    ['es', ['Moscú y Teherán sellan una asociación estratégica', 'Putin y Pezeshkian firmaron el viernes una asociación estratégica en el Kremlin.', 'Meses antes, Rusia había firmado una asociación estratégica con Corea del Norte, con una cláusula de defensa mutua.'], /con Corea del Norte/],
+    ['ru', ['Москва и Тегеран подписали договор о партнерстве', 'Путин и Пезешкиан подписали в Кремле договор о стратегическом партнерстве.', 'Годом ранее Россия подписала договор о стратегическом партнерстве с КНДР, где есть пункт о военной помощи.'], /с КНДР/],
+  ] as [string, string[], RegExp][])('%s', (_lang, page, want) => {
+    const texts = found(...page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.every((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+  it('but a partnership Russia merely has with the DPRK, signed by nobody, stays silent there', () => {
+    expect(found('Moscow and Tehran seal a strategic partnership', 'Putin and Pezeshkian signed a strategic partnership in the Kremlin on Friday.', 'Russia has long cultivated a strategic partnership with North Korea as well, officials in Seoul say.')).toEqual([]);
+  });
+});

@@ -27,7 +27,8 @@
  *    five or more ("the 63rd anniversary of the treaty", "조약 체결 63돌") is such an exclusion: an earlier treaty.
  * 5. topic: a look-alike sentence makes the look-alike the topic for the rest of its block and the next
  *    block; meanwhile anaphoric candidates ("The treaty obliged Moscow to aid Pyongyang", "the pact", bare
- *    "договор") belong to it and are dropped, unless they say "new". A mention that names its treaty makes
+ *    "договор") belong to it and are dropped, unless they say "new" or say who signed them ("Russia signed a
+ *    partnership with North Korea"). A mention that names its treaty makes
  *    the target the topic again.
  * 6. document (findInDocument only), as a reader works: the whole page first (pageEvidence): each side's
  *    names, the treaty's cues, years of its time, look-alike sentences (a sentence where an exclusion attaches
@@ -733,7 +734,17 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
           v.end <= a.start && a.start - v.end <= 40 && !/[;:(),]/.test(text.slice(v.end, a.start)) &&
           [ru, kp].every((side) => side.some((x) => x.end <= v.start && v.start - x.end <= 60 && !/[;:()]/.test(text.slice(x.end, v.start))));
         const signedBefore = /\s/.test(text.slice(a.start, a.end)) && years.every(isTreatyYear) && signVerbs.some(signers);
-        const signedBy = signedBefore || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
+        // Or the Russian side signs a treaty term of several words "with" the DPRK side ("Russia had signed a
+        // strategic partnership with North Korea", "mit Nordkorea eine Partnerschaft besiegelt"): the verb beside
+        // the term and the word for "with" right before the DPRK side say which treaty it is, so a passing mention
+        // on a page about another partner's treaty is no back-reference to that one.
+        // (The term: the reference holding the treaty word, "договор о стратегическом партнерстве", or the word.)
+        const term = refs.find((f) => f.start <= a.start && f.end >= a.end) ?? a;
+        const withK = inS(withHits).some((h) => h.end <= k.start && /^\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(h.end, k.start)));
+        const signedWithK =
+          withK && /\s/.test(text.slice(term.start, term.end)) && years.every(isTreatyYear) &&
+          signVerbs.some((v) => gap(v, term) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, term.end), Math.max(v.start, term.start))));
+        const signedBy = signedBefore || signedWithK || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
         if (signedBefore) conf = Math.max(conf, SIGNED_CONFIDENCE);
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
         candidates.push({ ...(signedBefore && start >= a.start ? a : range), kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
