@@ -691,7 +691,9 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // A reference the sentence has the sides sign ("Putin and Kim Jong Un signed the document", "해당 문서에
       // 서명했다"): a treaty word of the group, as an agreement word is (no other year, no look-alike, as below);
       // not a general agreement word ("관광 협정을 체결했다").
-      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && signVerbs.some((v) => gap(v, f) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, f.end), Math.max(v.start, f.start)))));
+      // A verb of signing right beside a term, nothing but words between: the term is what was signed.
+      const signedTerm = (h: Hit) => signVerbs.some((v) => gap(v, h) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, h.end), Math.max(v.start, h.start))));
+      const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && signedTerm(f));
       for (const a of [...ag, ...signedRefs]) {
         if (names_.some((n) => overlaps(n, a))) continue;
         // The tightest group around this treaty word; ties go to names before it ("X and Y signed a treaty").
@@ -741,9 +743,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // (The term: the reference holding the treaty word, "договор о стратегическом партнерстве", or the word.)
         const term = refs.find((f) => f.start <= a.start && f.end >= a.end) ?? a;
         const withK = inS(withHits).some((h) => h.end <= k.start && /^\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(h.end, k.start)));
-        const signedWithK =
-          withK && /\s/.test(text.slice(term.start, term.end)) && years.every(isTreatyYear) &&
-          signVerbs.some((v) => gap(v, term) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, term.end), Math.max(v.start, term.start))));
+        const signedWithK = withK && /\s/.test(text.slice(term.start, term.end)) && years.every(isTreatyYear) && signedTerm(term);
         const signedBy = signedBefore || signedWithK || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
         if (signedBefore) conf = Math.max(conf, SIGNED_CONFIDENCE);
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
