@@ -171,7 +171,7 @@ describe('the dossier page', { timeout: 30_000 }, () => {
     const years = [...root.querySelectorAll('#timeline h3')].map((h) => h.textContent);
     expect(years).toEqual([...new Set(pack.timeline.map((e) => e.date.slice(0, 4)))].sort());
     expect(root.querySelectorAll('[data-testid="today"]')).toHaveLength(1);
-    expect(root.querySelector('[data-testid="dataset"]')?.textContent).toBe(`dossierDataset(${pack.version},Dec 6, 2026)`);
+    expect(root.querySelector('[data-testid="dataset"]')?.textContent).toBe(`dossierDataset(${pack.version},Mar 17, 2026)`);
     // Verdicts say themselves in words, not only in colour.
     for (const v of root.querySelectorAll('.verdict')) expect(v.textContent!.replace('dossierVerdict: ', '').trim().length).toBeGreaterThan(0);
   });
