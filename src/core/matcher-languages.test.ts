@@ -421,3 +421,21 @@ describe('Arabic: "their military agreement" is the treaty, a peace deal is not'
     expect(texts.every((t) => t.includes('اتفاقهما')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
   });
 });
+
+/**
+ * Arabic: the partnership agreement without the article ("اتفاقية شراكة", an indefinite construct) is an agreement
+ * word like "اتفاقية الشراكة"; "it comes to replace" ("لتحل محل") the 2000 treaty is said of this one, so the
+ * references after it stay on topic; the UN Charter ("ميثاق الأمم المتحدة") its article cites is no treaty word.
+ */
+describe('Arabic: an indefinite partnership agreement, the treaty it replaces, the UN Charter', () => {
+  it('a ratification page', () => {
+    const texts = found([
+      'صادق الرئيس الروسي على اتفاقية شراكة استراتيجية مع كوريا الشمالية تنص على تقديم المساعدة العسكرية.',
+      'وهذه الاتفاقية، التي وقعها الزعيمان خلال زيارة بوتين إلى بيونغ يانغ، جاءت لتحل محل معاهدة حسن الجوار الموقعة في عام 2000.',
+      'وتدخل الاتفاقية حيز التنفيذ بعد تبادل وثائق التصديق، وتستند مادتها الرابعة إلى المادة 51 من ميثاق الأمم المتحدة.',
+    ]);
+    expect(texts.some((t) => t.includes('اتفاقية شراكة')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.filter((t) => t.includes('الاتفاقية')).length, `underlined: ${JSON.stringify(texts)}`).toBe(2);
+    expect(texts.some((t) => t.includes('ميثاق')), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
