@@ -439,3 +439,28 @@ describe('Arabic: an indefinite partnership agreement, the treaty it replaces, t
     expect(texts.some((t) => t.includes('ميثاق')), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * Words that only share a stem with a treaty or document word, on a page about the treaty: Turkish "belgesel" (a
+ * documentary, not "belge", a document), Czech "dohodli/dohodly se" (they agreed, a verb; "dohoda" is the noun) and
+ * plural documents ("podle dokumentů", the papers that come with a law; the treaty is one document): [language,
+ * what, page, the treaty's mentions that must be underlined, what must not be].
+ */
+const lookLikeTreatyWords: [string, string, string[], RegExp[], RegExp][] = [
+  ['tr', 'a documentary', ['Kuzey Kore televizyonu Kursk cephesindeki askerler hakkında bir belgesel yayınladı.', "Rusya ile Kuzey Kore arasında imzalanan kapsamlı stratejik ortaklık anlaşması Aralık 2024'te yürürlüğe girdi.", 'Belgeselde askerlerin ailelerine yazdığı mektuplar da gösterildi.'], [/anlaşma/], /elgesel/],
+  [
+    'cs',
+    'they agreed; papers of the law',
+    ['Rusko a KLDR podepsaly v červnu 2024 smlouvu o komplexním strategickém partnerství.', 'Podle dokumentů přiložených k zákonu je partnerství v zájmu obou národů.', 'Článek 4 ukládá stranám vzájemnou pomoc.', 'Ministři se dohodli na dalších krocích a dohodu s KLDR pak ratifikoval ruský parlament.', 'Dokument nemá časové omezení.'],
+    [/smlouvu/, /dohodu s KLDR/, /^Dokument$/],
+    /dokumentů|dohodli/,
+  ],
+];
+
+describe('a word that only shares a stem with a treaty or document word is not the treaty', () => {
+  it.each(lookLikeTreatyWords)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    for (const w of want) expect(texts.some((t) => w.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
