@@ -464,3 +464,23 @@ describe('a word that only shares a stem with a treaty or document word is not t
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * Treaties "with third parties" written without "countries" ("tratados com terceiros", "acuerdos con terceros",
+ * "accordi con terzi", "traités avec des tiers"): the treaty forbids such agreements, they are not it. [language, page, the treaty's
+ * mention, what must not be underlined].
+ */
+const withThirdParties: [string, string[], RegExp, RegExp][] = [
+  ['pt', ['A Coreia do Norte ratificou o tratado de parceria estratégica abrangente com a Rússia, assinado em Pyongyang em 19 de junho de 2024.', 'O artigo 4 prevê assistência militar mútua.', 'As partes também se comprometem a não celebrar tratados com terceiros que ameacem a outra.'], /tratado de parceria/, /^tratados$/],
+  ['es', ['Corea del Norte ratificó el tratado de asociación estratégica integral con Rusia, firmado en Pyongyang el 19 de junio de 2024.', 'El artículo 4 prevé asistencia militar mutua.', 'Las partes se comprometen además a no firmar tratados con terceros contra la otra.'], /tratado de asociación/, /^tratados$/],
+  ['it', ['La Corea del Nord ha ratificato il trattato di partenariato strategico globale con la Russia, firmato a Pyongyang il 19 giugno 2024.', "L'articolo 4 prevede assistenza militare reciproca.", "Le parti si impegnano inoltre a non firmare accordi con terzi contro l'altra."], /trattato di partenariato/, /^accordi$/],
+  ['fr', ['La Corée du Nord a ratifié le traité de partenariat stratégique global avec la Russie, signé à Pyongyang le 19 juin 2024.', "L'article 4 prévoit une assistance militaire mutuelle.", "Les parties s'engagent aussi à ne pas signer de traités avec des tiers dirigés contre l'autre."], /traité de partenariat/, /^traités$/],
+];
+
+describe('treaties "with third parties" are not the treaty', () => {
+  it.each(withThirdParties)('%s', (_lang, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
