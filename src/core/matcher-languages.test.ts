@@ -484,3 +484,24 @@ describe('treaties "with third parties" are not the treaty', () => {
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+/**
+ * "A new level of strategic partnership", "the development of the comprehensive strategic partnership": the
+ * relationship, not the treaty of that name, on a page about the treaty or about a minister's visit. [language,
+ * what, page, the treaty's mention that must be underlined (or a never-matching pattern on a silent page), what
+ * must not be].
+ */
+const partnershipAsRelationship: [string, string, string[], RegExp, RegExp][] = [
+  ['it', 'a new level of partnership', ["Russia e Corea del Nord si sono scambiate a Mosca gli strumenti di ratifica del trattato di partenariato strategico globale.", "L'articolo 4 prevede assistenza militare reciproca.", "Secondo Pyongyang l'intesa porterà i legami a un nuovo livello di partenariato strategico."], /trattato/, /^partenariato strategico$/],
+  ['cs', 'the development of the partnership', ['Rusko a KLDR si vyměnily ratifikační listiny smlouvy o komplexním strategickém partnerství.', 'Článek 4 stanoví vzájemnou vojenskou pomoc.', 'Podle Kremlu je rozvoj komplexního strategického partnerství mezi Ruskem a KLDR v zájmu obou národů.'], /smlouvy/, /komplexního strategického partnerství/],
+  ['en', 'a new level of partnership', ['Russia and North Korea exchanged the instruments of ratification of the Treaty on Comprehensive Strategic Partnership.', 'Its Article 4 provides for mutual military assistance.', 'Pyongyang said ties would rise to a new level of strategic partnership.'], /Treaty on Comprehensive Strategic Partnership/, /^strategic partnership$/],
+  ['uk', 'a visit: the development of the partnership', ['Шойгу знову прибув до Пхеньяна і зустрівся з Кім Чен Ином.', 'Сторони обговорили розвиток всебічного стратегічного партнерства між КНДР та Росією і відновлення Курської області.'], /(?!)/, /партнерства/],
+];
+
+describe('a partnership as the level or development of relations is not the treaty', () => {
+  it.each(partnershipAsRelationship)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    if (want.source !== '(?!)') expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
