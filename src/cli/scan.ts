@@ -332,6 +332,8 @@ export function explainPage(page: PageModel, matcher: Matcher): Explanation {
         return 'a Russia word, a North Korea word and a treaty word in one sentence';
       case 'beside-dprk':
         return 'a treaty word beside the North Korean side; Russia is named elsewhere on the page';
+      case 'two-countries':
+        return 'a treaty word beside "the two countries"; both sides are named elsewhere on the page';
       case 'reference':
         return evidence.topic === 'treaty' ? 'a reference, on a page about the treaty' : 'a reference after a full mention';
       case 'treaty-word':

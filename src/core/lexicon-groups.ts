@@ -35,6 +35,8 @@
  *   the meeting ("summit", "саммит", "정상회담"), what was sealed there ("partnership", "alliance", "동맹"), "at
  *   which" / "when" tying the meeting to the signing, and the time and place beyond the DPRK side's names ("that
  *   summer", "Kumsusan").
+ * - `both`: "the two countries" ("los dos países", "oboma krajami", "البلدين"): a treaty word beside them stands
+ *   for the sides named elsewhere on a page that names both and no other partner of Russia's.
  */
-export const LEXICON_GROUPS = ['treaty', 'russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter', 'general', 'about', 'third', 'summit', 'bond', 'when', 'venue'] as const;
+export const LEXICON_GROUPS = ['treaty', 'russia', 'dprk', 'agreement', 'references', 'cues', 'generic', 'fresh', 'replaces', 'signing', 'withParty', 'pointing', 'pointingAfter', 'general', 'about', 'third', 'summit', 'bond', 'when', 'venue', 'both'] as const;
 export type LexiconGroup = (typeof LEXICON_GROUPS)[number];

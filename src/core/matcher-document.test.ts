@@ -565,3 +565,24 @@ describe('26. on a page about another partner\'s treaty, a partnership Russia si
     expect(found('Moscow and Tehran seal a strategic partnership', 'Putin and Pezeshkian signed a strategic partnership in the Kremlin on Friday.', 'Russia has long cultivated a strategic partnership with North Korea as well, officials in Seoul say.')).toEqual([]);
   });
 });
+
+describe('27. a treaty word beside "the two countries" stands for the sides named elsewhere on the page', () => {
+  // A short item that names Moscow and Kim's soldiers in one sentence and the treaty "signed between the two
+  // countries" in the next, with neither side in that sentence: a passing mention.
+  it.each([
+    ['pl', ['Kreml przyznał, że żołnierze Kim Dzong Una walczą po stronie Rosji pod Kurskiem.', 'Rzeczniczka MSZ dodała, że to skutek traktatu zawartego między oboma krajami w czerwcu.'], /traktatu/],
+    ['en', ['The Kremlin admitted that Kim Jong Un had sent soldiers to fight for Russia near Kursk.', 'A spokeswoman said they came under the treaty signed between the two countries last June.'], /treaty/],
+    ['es', ['El Kremlin admitió que soldados de Kim Jong-un combaten por Rusia en Kursk.', 'Según una portavoz, llegaron en virtud del tratado firmado entre los dos países en junio.'], /tratado/],
+    ['cs', ['Kreml přiznal, že vojáci Kim Čong-una bojují za Rusko u Kurska.', 'Podle mluvčí přišli na základě smlouvy uzavřené mezi oběma zeměmi loni v červnu.'], /smlouvy/],
+  ] as [string, string[], RegExp][])('%s', (_lang, page, want) => {
+    const texts = found(...page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+  it('stays silent when "the two countries" are Russia and Iran, or signed the 2000 treaty', () => {
+    expect(found('Russia and Iran signed a partnership treaty in Moscow.', 'North Korean troops are still in Kursk, officials say.', 'The treaty between the two countries has 47 articles.')).toEqual([]);
+    expect(found('In February 2000 Russia and North Korea signed a friendship treaty.', 'The treaty between the two countries was signed in 2000 and replaced the Soviet-era one.')).toEqual([]);
+  });
+  it('needs both sides on the page', () => {
+    expect(found('A spokeswoman said the treaty signed between the two countries last June was working well.')).toEqual([]);
+  });
+});

@@ -421,3 +421,87 @@ describe('Arabic: "their military agreement" is the treaty, a peace deal is not'
     expect(texts.every((t) => t.includes('اتفاقهما')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
   });
 });
+
+/**
+ * Arabic: the partnership agreement without the article ("اتفاقية شراكة", an indefinite construct) is an agreement
+ * word like "اتفاقية الشراكة"; "it comes to replace" ("لتحل محل") the 2000 treaty is said of this one, so the
+ * references after it stay on topic; the UN Charter ("ميثاق الأمم المتحدة") its article cites is no treaty word.
+ */
+describe('Arabic: an indefinite partnership agreement, the treaty it replaces, the UN Charter', () => {
+  it('a ratification page', () => {
+    const texts = found([
+      'صادق الرئيس الروسي على اتفاقية شراكة استراتيجية مع كوريا الشمالية تنص على تقديم المساعدة العسكرية.',
+      'وهذه الاتفاقية، التي وقعها الزعيمان خلال زيارة بوتين إلى بيونغ يانغ، جاءت لتحل محل معاهدة حسن الجوار الموقعة في عام 2000.',
+      'وتدخل الاتفاقية حيز التنفيذ بعد تبادل وثائق التصديق، وتستند مادتها الرابعة إلى المادة 51 من ميثاق الأمم المتحدة.',
+    ]);
+    expect(texts.some((t) => t.includes('اتفاقية شراكة')), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.filter((t) => t.includes('الاتفاقية')).length, `underlined: ${JSON.stringify(texts)}`).toBe(2);
+    expect(texts.some((t) => t.includes('ميثاق')), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * Words that only share a stem with a treaty or document word, on a page about the treaty: Turkish "belgesel" (a
+ * documentary, not "belge", a document), Czech "dohodli/dohodly se" (they agreed, a verb; "dohoda" is the noun) and
+ * plural documents ("podle dokumentů", the papers that come with a law; the treaty is one document): [language,
+ * what, page, the treaty's mentions that must be underlined, what must not be].
+ */
+const lookLikeTreatyWords: [string, string, string[], RegExp[], RegExp][] = [
+  ['tr', 'a documentary', ['Kuzey Kore televizyonu Kursk cephesindeki askerler hakkında bir belgesel yayınladı.', "Rusya ile Kuzey Kore arasında imzalanan kapsamlı stratejik ortaklık anlaşması Aralık 2024'te yürürlüğe girdi.", 'Belgeselde askerlerin ailelerine yazdığı mektuplar da gösterildi.'], [/anlaşma/], /elgesel/],
+  [
+    'cs',
+    'they agreed; papers of the law',
+    ['Rusko a KLDR podepsaly v červnu 2024 smlouvu o komplexním strategickém partnerství.', 'Podle dokumentů přiložených k zákonu je partnerství v zájmu obou národů.', 'Článek 4 ukládá stranám vzájemnou pomoc.', 'Ministři se dohodli na dalších krocích a dohodu s KLDR pak ratifikoval ruský parlament.', 'Dokument nemá časové omezení.'],
+    [/smlouvu/, /dohodu s KLDR/, /^Dokument$/],
+    /dokumentů|dohodli/,
+  ],
+];
+
+describe('a word that only shares a stem with a treaty or document word is not the treaty', () => {
+  it.each(lookLikeTreatyWords)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    for (const w of want) expect(texts.some((t) => w.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * Treaties "with third parties" written without "countries" ("tratados com terceiros", "acuerdos con terceros",
+ * "accordi con terzi", "traités avec des tiers"): the treaty forbids such agreements, they are not it. [language, page, the treaty's
+ * mention, what must not be underlined].
+ */
+const withThirdParties: [string, string[], RegExp, RegExp][] = [
+  ['pt', ['A Coreia do Norte ratificou o tratado de parceria estratégica abrangente com a Rússia, assinado em Pyongyang em 19 de junho de 2024.', 'O artigo 4 prevê assistência militar mútua.', 'As partes também se comprometem a não celebrar tratados com terceiros que ameacem a outra.'], /tratado de parceria/, /^tratados$/],
+  ['es', ['Corea del Norte ratificó el tratado de asociación estratégica integral con Rusia, firmado en Pyongyang el 19 de junio de 2024.', 'El artículo 4 prevé asistencia militar mutua.', 'Las partes se comprometen además a no firmar tratados con terceros contra la otra.'], /tratado de asociación/, /^tratados$/],
+  ['it', ['La Corea del Nord ha ratificato il trattato di partenariato strategico globale con la Russia, firmato a Pyongyang il 19 giugno 2024.', "L'articolo 4 prevede assistenza militare reciproca.", "Le parti si impegnano inoltre a non firmare accordi con terzi contro l'altra."], /trattato di partenariato/, /^accordi$/],
+  ['fr', ['La Corée du Nord a ratifié le traité de partenariat stratégique global avec la Russie, signé à Pyongyang le 19 juin 2024.', "L'article 4 prévoit une assistance militaire mutuelle.", "Les parties s'engagent aussi à ne pas signer de traités avec des tiers dirigés contre l'autre."], /traité de partenariat/, /^traités$/],
+];
+
+describe('treaties "with third parties" are not the treaty', () => {
+  it.each(withThirdParties)('%s', (_lang, page, want, not) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
+
+/**
+ * "A new level of strategic partnership", "the development of the comprehensive strategic partnership": the
+ * relationship, not the treaty of that name, on a page about the treaty or about a minister's visit. [language,
+ * what, page, the treaty's mention that must be underlined (or a never-matching pattern on a silent page), what
+ * must not be].
+ */
+const partnershipAsRelationship: [string, string, string[], RegExp, RegExp][] = [
+  ['it', 'a new level of partnership', ["Russia e Corea del Nord si sono scambiate a Mosca gli strumenti di ratifica del trattato di partenariato strategico globale.", "L'articolo 4 prevede assistenza militare reciproca.", "Secondo Pyongyang l'intesa porterà i legami a un nuovo livello di partenariato strategico."], /trattato/, /^partenariato strategico$/],
+  ['cs', 'the development of the partnership', ['Rusko a KLDR si vyměnily ratifikační listiny smlouvy o komplexním strategickém partnerství.', 'Článek 4 stanoví vzájemnou vojenskou pomoc.', 'Podle Kremlu je rozvoj komplexního strategického partnerství mezi Ruskem a KLDR v zájmu obou národů.'], /smlouvy/, /komplexního strategického partnerství/],
+  ['en', 'a new level of partnership', ['Russia and North Korea exchanged the instruments of ratification of the Treaty on Comprehensive Strategic Partnership.', 'Its Article 4 provides for mutual military assistance.', 'Pyongyang said ties would rise to a new level of strategic partnership.'], /Treaty on Comprehensive Strategic Partnership/, /^strategic partnership$/],
+  ['uk', 'a visit: the development of the partnership', ['Шойгу знову прибув до Пхеньяна і зустрівся з Кім Чен Ином.', 'Сторони обговорили розвиток всебічного стратегічного партнерства між КНДР та Росією і відновлення Курської області.'], /(?!)/, /партнерства/],
+];
+
+describe('a partnership as the level or development of relations is not the treaty', () => {
+  it.each(partnershipAsRelationship)('%s — %s', (_lang, _what, page, want, not) => {
+    const texts = found(page);
+    if (want.source !== '(?!)') expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+    expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});

@@ -65,7 +65,7 @@ export type MentionKind = 'name' | 'co-occurrence' | 'reference';
  * word beside the DPRK side with Russia named elsewhere on the page; a reference ("the pact", "Article 4");
  * a bare treaty word on a page about the treaty.
  */
-export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'reference' | 'treaty-word' | 'event';
+export type MentionBasis = 'name' | 'both-sides' | 'beside-dprk' | 'two-countries' | 'reference' | 'treaty-word' | 'event';
 
 /** Offsets into the block text given. */
 export interface Mention {
@@ -478,6 +478,8 @@ interface SentenceAnalysis extends Hit {
   loose: Candidate[];
   /** A treaty word next to the DPRK side alone: a mention when the page names Russia elsewhere. */
   pairs: Candidate[];
+  /** A treaty word next to "the two countries": a mention when the page names both sides elsewhere. */
+  twoCountries: Candidate[];
   /** An exclusion attached to a treaty word in a sentence that names either side. */
   lookalike: boolean;
   /** …and that exclusion is an earlier treaty of the same two sides. */
@@ -599,7 +601,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const flat = original.replace(/[\n\r\u2028\u2029\u0085\v\f]/g, ' ');
     const spans = segmentSentences(flat).map(([s, e]) => toNormSpan(norm, s, e));
 
-    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, about, third, summit, bond, when, venue } = terms();
+    const { treaty, russia, dprk, agreement, references, exclusions, cues, fresh, replaces, generic, signing, withParty, pointing, pointingAfter, general, about, third, summit, bond, when, venue, both } = terms();
     const nameHits = findHits(treaty, text);
     const ruHits = findHits(russia, text);
     const kpHits = findHits(dprk, text);
@@ -634,6 +636,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     // Words that make a treaty word beside them any agreement ("any treaty", "법률문서"), and third countries.
     const generalHits = treatyish ? findHits(general, text).filter((h) => startsWord(text, h)) : [];
     const thirdHits = treatyish ? findHits(third, text) : [];
+    const bothHits = agHits.length > 0 ? findHits(both, text) : [];
     const aboutHits = genericHits.length > 0 ? findHits(about, text).filter((h) => startsWord(text, h)) : [];
     const cjk = locale === 'zh' || locale === 'ja' || locale === 'ko';
     // With the verb last (Korean, Japanese: "이 문서는 2000년 조약을 대체한다") the earlier treaty stands between a
@@ -817,6 +820,18 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         if (attachedTo(group, w.attach) || otherYearAttached(text, group, w.attach, { start: s0, end: s1 })) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: head ?? v, anaphoric: false, basis: 'beside-dprk' });
       }
+      // Document level: a treaty word beside "the two countries" ("the treaty signed between the two countries",
+      // "podpisanego między oboma krajami traktatu"): the sides are named elsewhere, counted when the page names
+      // both and no other partner of Russia's. It points back to them, so a look-alike topic takes it (anaphoric).
+      const twoCountries: Candidate[] = [];
+      for (const a of ag) {
+        const b = inS(bothHits).find((h) => (h.end <= a.start && beside(text.slice(h.end, a.start), 3, cjk)) || (a.end <= h.start && beside(text.slice(a.end, h.start), 3, cjk)));
+        if (!b) continue;
+        const group = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+        if ([...kept, ...pairs].some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
+        if (attachedTo(group, w.attach) || yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
+        twoCountries.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: true, basis: 'two-countries' });
+      }
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
       // look-alike (nor another year: "the 2021 agreement") qualifies them.
       const loose: Candidate[] = [];
@@ -845,7 +860,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         }
       }
       for (const k of kept) if (k.kind === 'reference' && yearAttached(k)) k.confidence = 0;
-      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0, pointedBack });
+      sentences.push({ start: s0, end: s1, candidates: kept.filter((k) => k.confidence > 0), pairs, twoCountries, loose, lookalike, earlier, replacing, exclusionContext: ex.length > 0 && (ru.length > 0 || kp.length > 0), dprkNamed: kp.length > 0, pointedBack });
     }
     let modern = 0;
     for (const m of text.matchAll(YEAR)) if (isTreatyYear(m[1]!)) modern++;
@@ -883,23 +898,25 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     });
   }
 
-  function withPairs(a: BlockAnalysis): BlockAnalysis {
-    if (a.sentences.every((s) => s.pairs.length === 0)) return a;
-    const sentences = a.sentences.map((s) =>
-      s.pairs.length === 0
-        ? s
-        : // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
-          // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
-          // 북…") is underlined whole (an elided article, "l'accord", is not; nor is one that holds the whole pair: "the
-          // Pyongyang pact" stays "Pyongyang pact").
-          {
-            ...s,
-            candidates: [
-              ...s.candidates.filter((c) => c.kind !== 'reference' || !s.pairs.some((p) => overlaps(c, p))),
-              ...s.pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && !(c.start <= p.start && c.end >= p.end) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
-            ].sort((x, y) => x.start - y.start),
-          },
-    );
+  /** Russia is named on the page; `twoCountries`: "the two countries" can only be Russia and the DPRK side there. */
+  function withPairs(a: BlockAnalysis, twoCountries: boolean): BlockAnalysis {
+    const pairsOf = (s: SentenceAnalysis) => (twoCountries && s.twoCountries.length > 0 ? [...s.pairs, ...s.twoCountries] : s.pairs);
+    if (a.sentences.every((s) => pairsOf(s).length === 0)) return a;
+    const sentences = a.sentences.map((s) => {
+      const pairs = pairsOf(s);
+      if (pairs.length === 0) return s;
+      // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
+      // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
+      // 북…") is underlined whole (an elided article, "l'accord", is not; nor is one that holds the whole pair: "the
+      // Pyongyang pact" stays "Pyongyang pact").
+      return {
+        ...s,
+        candidates: [
+          ...s.candidates.filter((c) => c.kind !== 'reference' || !pairs.some((p) => overlaps(c, p))),
+          ...pairs.map((p) => s.candidates.filter((c) => c.kind === 'reference' && overlaps(c, p) && !(c.start <= p.start && c.end >= p.end) && / /.test(a.norm.text.slice(c.start, c.end))).reduce((q, c) => ({ ...q, start: Math.min(q.start, c.start), end: Math.max(q.end, c.end) }), p)),
+        ].sort((x, y) => x.start - y.start),
+      };
+    });
     return { ...a, sentences };
   }
 
@@ -986,7 +1003,9 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
     const read = blocks.map((b) => (anchored(anchorAll, b) ? analyzeCached(b) : null));
     // Russia named anywhere on the page: a treaty word beside the DPRK side is a mention (pairs).
     const russiaOnPage = read.some((a) => a && a.evidence.russia > 0);
-    const analyses = russiaOnPage ? read.map((a) => a && withPairs(a)) : read;
+    // Both sides named, and no other partner of Russia's (Iran, Vietnam…): "the two countries" are these two.
+    const twoCountries = read.some((a) => a && a.evidence.dprk > 0) && !read.some((a) => a && a.evidence.partner > 0);
+    const analyses = russiaOnPage ? read.map((a) => a && withPairs(a, twoCountries)) : read;
     const settled = settle(analyses);
     let lookalikes = 0;
     let earlier = 0;
