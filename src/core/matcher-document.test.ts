@@ -586,3 +586,21 @@ describe('27. a treaty word beside "the two countries" stands for the sides name
     expect(found('A spokeswoman said the treaty signed between the two countries last June was working well.')).toEqual([]);
   });
 });
+
+describe('28. "the clause", "this provision", "the aforementioned article" point back to the treaty on a page about it', () => {
+  // A long piece on the treaty that opens on its defence clause before naming it, and later calls the article
+  // "the aforementioned article": back-references a reader resolves without a second look.
+  const page = [
+    'Moscow and Pyongyang promise each other immediate help in war. This clause, critics say, revives a Cold War alliance.',
+    'Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang on 19 June 2024.',
+    'A Russian diplomat told lawmakers that the aforementioned article is purely defensive.',
+    'Seoul asked how the provision would apply if fighting broke out on the peninsula.',
+  ];
+  it('underlines each of them', () => {
+    const texts = found(...page);
+    for (const want of [/This clause/, /aforementioned article/, /the provision/]) expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+  it('stays silent on a clause when the page is not about the treaty', () => {
+    expect(found('The union says this clause in the wage contract is unfair.', 'The provision will be renegotiated in March.')).toEqual([]);
+  });
+});
