@@ -505,3 +505,21 @@ describe('a partnership as the level or development of relations is not the trea
     expect(texts.some((t) => not.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+describe('Russian: the full name with its adjectives swapped, on a page that also recalls the 1961 treaty', () => {
+  // A conference report with no year of the treaty's time: it names the treaty "о стратегическом всеобъемлющем
+  // партнёрстве" (the words swapped) and in the same breath the Soviet-era treaty it continues.
+  const page = [
+    'Эксперты обсудили договор между Россией и КНДР о всеобъемлющем партнёрстве',
+    'Докладчик назвал Договор о стратегическом всеобъемлющем партнёрстве между Россией и КНДР наследником соглашений между Советским Союзом и КНДР, прежде всего договора 1961 года.',
+    'По его словам, новый договор продолжает прежнюю линию.',
+  ];
+  it('reads the name in either word order as the name (and a cue of the treaty for the page)', () => {
+    const swapped = matcher.findInDocument(page).map(({ mention }) => mention).find((m) => /стратегическом всеобъемлющем/.test(m.text));
+    expect(swapped?.kind).toBe('name');
+    expect(matcher.explainDocument(page).cues).toBeGreaterThan(0);
+  });
+  it('stays silent on a page about the 1961 treaty alone', () => {
+    expect(found(['Договор о дружбе между СССР и КНДР подписали в 1961 году.', 'Этот договор действовал до 1996 года.'])).toEqual([]);
+  });
+});
