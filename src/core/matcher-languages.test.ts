@@ -523,3 +523,20 @@ describe('Russian: the full name with its adjectives swapped, on a page that als
     expect(found(['Договор о дружбе между СССР и КНДР подписали в 1961 году.', 'Этот договор действовал до 1996 года.'])).toEqual([]);
   });
 });
+
+describe('Japanese: an article number without 第 ("4条で", "8条では") on a page about the treaty', () => {
+  // Japanese news often drops 第 before an article number; on a page about the treaty these are its articles.
+  const page = [
+    'ロシアと北朝鮮の包括的戦略パートナーシップ条約は2024年6月19日に平壌で署名された。',
+    '一方が攻撃された場合の軍事援助は4条で定められている。',
+    'また8条は防衛能力の強化に向けた共同措置をうたう。',
+  ];
+  it('underlines them', () => {
+    const texts = found(page);
+    for (const want of [/^4条$/, /^8条$/]) expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+  it('not in "3条件" or inside a longer number ("23条")', () => {
+    const texts = found([...page, '交渉には3条件がある。', '同条約は全23条からなる。']);
+    expect(texts.some((t) => /条件|23条/.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
+  });
+});
