@@ -540,3 +540,21 @@ describe('Japanese: an article number without 第 ("4条で", "8条では") on a
     expect(texts.some((t) => /条件|23条/.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(false);
   });
 });
+
+describe('Korean, Japanese, Chinese: "this clause" (이 조항, この条項, 该条款) points back to the treaty on a page about it', () => {
+  // Like English "this clause": a long piece that quotes the treaty's defence article and then discusses "the
+  // clause". A bare clause word stays out (it is as often the UN Charter's or another law's).
+  it.each([
+    ['ko', ['북러 조약은 2024년 6월 19일 평양에서 체결됐다.', '한쪽이 침공을 받으면 다른 쪽이 지체 없이 군사 원조를 제공한다. 이 조항은 자동 개입으로 읽힌다.'], /이 조항/],
+    ['ja', ['ロ朝条約は2024年6月19日に平壌で署名された。', '一方が攻撃されれば他方が直ちに軍事援助を行う。この条項は自動介入と読める。'], /この条項/],
+    ['zh', ['俄朝全面战略伙伴关系条约于2024年6月19日在平壤签署。', '一方遭到攻击时另一方应立即提供军事援助。该条款被视为自动介入。'], /该条款/],
+  ] as [string, string[], RegExp][])('%s', (_lang, page, want) => {
+    const texts = found(page);
+    expect(texts.some((t) => want.test(t)), `underlined: ${JSON.stringify(texts)}`).toBe(true);
+  });
+  it('stays silent on a clause of a wage contract', () => {
+    expect(found(['노사 협상에서 이 조항이 쟁점이 됐다.'])).toEqual([]);
+    expect(found(['労使交渉ではこの条項が争点になった。'])).toEqual([]);
+    expect(found(['劳资谈判中该条款成为焦点。'])).toEqual([]);
+  });
+});
