@@ -660,6 +660,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       const rp = inS(replaceHits);
       const ex = inS(exHits);
       const signVerbs = inS(signHits);
+      const withs = inS(withHits);
       // Another partner listed beside the DPRK side ("with Pyongyang and Minsk", "con la Corea del Nord e con Minsk") is
       // a sibling, not a qualifier.
       const sibling = (x: ExclusionHit) => x.partner && kp.some((k) => (k.end <= x.start && x.start - k.end <= 8) || (x.end <= k.start && k.start - x.end <= 8));
@@ -686,16 +687,18 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // Groups that name another year's treaty ("the treaty Russia and North Korea signed in 2000"): no word of theirs is this one.
       const otherYear: Hit[] = [];
       const yearOf = (h: Hit, reach: Reach) => otherYearAttached(text, h, reach, { start: s0, end: s1 }) && otherYear.push(h) > 0;
+      // A group around treaty word `a` that is another treaty: a look-alike or another year attached, or any agreement.
+      const otherTreaty = (group: Hit, a: Hit) => attachedTo(group, w.attach) || yearAttached(a) || yearOf(group, w.attach) || generalUse(a);
       for (const n of names_) {
         if (attachedTo(n, w.nameAttach) || yearOf(n, [w.nameAttach[0] + 4, w.nameAttach[1]])) continue;
         candidates.push({ ...n, kind: 'name', confidence: NAME_CONFIDENCE, anchor: n, anaphoric: false, basis: 'name' });
       }
 
+      // A verb of signing right beside a term, nothing but words between: the term is what was signed.
+      const signedTerm = (h: Hit) => signVerbs.some((v) => gap(v, h) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, h.end), Math.max(v.start, h.start))));
       // A reference the sentence has the sides sign ("Putin and Kim Jong Un signed the document", "해당 문서에
       // 서명했다"): a treaty word of the group, as an agreement word is (no other year, no look-alike, as below);
       // not a general agreement word ("관광 협정을 체결했다").
-      // A verb of signing right beside a term, nothing but words between: the term is what was signed.
-      const signedTerm = (h: Hit) => signVerbs.some((v) => gap(v, h) <= (cjk ? 6 : 20) && !/[,;:()"，、]/.test(text.slice(Math.min(v.end, h.end), Math.max(v.start, h.start))));
       const signedRefs = refs.filter((f) => !words.some((a) => overlaps(a, f)) && signedTerm(f));
       for (const a of [...ag, ...signedRefs]) {
         if (names_.some((n) => overlaps(n, a))) continue;
@@ -722,8 +725,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         if (CONTRAST.test(span)) conf -= 0.3;
         if (conf < MIN_COOCCURRENCE) continue;
         const group = { start, end };
-        if (attachedTo(group, w.attach) || attachedTo(a, w.attach)) continue;
-        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
+        if (attachedTo(a, w.attach) || otherTreaty(group, a)) continue;
         const range = len <= w.whole ? group : a;
         // A tight group names both sides itself ("the treaty signed by Russia and the DPRK"): not a reference
         // that continues a look-alike topic, even when its treaty word is one ("the treaty").
@@ -744,10 +746,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // the term and the word for "with" right before the DPRK side say which treaty it is, so a passing mention
         // on a page about another partner's treaty is no back-reference to that one.
         // (The term: the reference holding the treaty word, "договор о стратегическом партнерстве", or the word.)
-        const term = refs.find((f) => f.start <= a.start && f.end >= a.end) ?? a;
-        const withK = inS(withHits).some((h) => h.end <= k.start && /^\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(h.end, k.start)));
-        const signedWithK = withK && /\s/.test(text.slice(term.start, term.end)) && years.every(isTreatyYear) && signedTerm(term);
-        const signedBy = signedBefore || signedWithK || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
+        const signedWithK = () => {
+          const term = refs.find((f) => f.start <= a.start && f.end >= a.end) ?? a;
+          return withs.some((h) => h.end <= k.start && /^\s*(?:\p{L}{1,3}\s+)?$/u.test(text.slice(h.end, k.start))) && /\s/.test(text.slice(term.start, term.end)) && years.every(isTreatyYear) && signedTerm(term);
+        };
+        const signedBy = signedBefore || signedWithK() || (datedNow && signVerbs.some((v) => v.start >= start && v.end <= end && !/[;:()]/.test(text.slice(Math.min(v.end, a.end), Math.max(v.start, a.start)))));
         if (signedBefore) conf = Math.max(conf, SIGNED_CONFIDENCE);
         const anaphoric = (len > w.named || /[,;:()、，]/.test(span)) && refs.some((f) => f.start <= a.start && f.end >= a.end) && !isNew(a) && !signedBy;
         candidates.push({ ...(signedBefore && start >= a.start ? a : range), kind: 'co-occurrence', confidence: round(conf), anchor: a, anaphoric, basis: 'both-sides' });
@@ -799,18 +802,17 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         // A general word must be tied to the DPRK side: it after the word by a preposition or two ("l'accord
         // avec la RPDC", "соглашение с КНДР"), or before it with one short particle ("북한과의 협정", "Kuzey Kore
         // ile anlaşma"), not as the subject of a verb ("КНДР подписали соглашение").
-        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, signVerbs, inS(withHits)))) continue;
+        if (!ag.includes(a) && (otherSubject(a) || !tiedToDprk(text, a, k, signVerbs, withs))) continue;
         const group = { start, end };
         if (kept.some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
-        if (attachedTo(group, w.attach)) continue;
-        if (yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
+        if (otherTreaty(group, a)) continue;
         pairs.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: false, basis: 'beside-dprk' });
       }
       // Document level: an agreement signed with the DPRK side ("the one Moscow signed with Pyongyang and Minsk",
       // "북한과 체결한", "与朝鲜签署的"), in a sentence that speaks of an agreement, when the page names Russia.
       const signs = words.length + refs.length > 0 ? signVerbs : [];
       for (const v of signs) {
-        const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], inS(withHits), ru);
+        const k = signedWith(text, v, kp, [...ru, ...ex.filter((x) => x.partner)], withs, ru);
         if (!k) continue;
         // From the agreement word the clause puts before the verb ("agreements Moscow has signed with…").
         const head = [...words, ...refs].filter((h) => h.end <= v.start && v.start - h.end <= 40 && !/[;:()]/.test(text.slice(h.end, v.start))).at(-1);
@@ -824,12 +826,13 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
       // "podpisanego między oboma krajami traktatu"): the sides are named elsewhere, counted when the page names
       // both and no other partner of Russia's. It points back to them, so a look-alike topic takes it (anaphoric).
       const twoCountries: Candidate[] = [];
+      const bothHere = ag.length > 0 ? inS(bothHits) : [];
       for (const a of ag) {
-        const b = inS(bothHits).find((h) => (h.end <= a.start && beside(text.slice(h.end, a.start), 3, cjk)) || (a.end <= h.start && beside(text.slice(a.end, h.start), 3, cjk)));
+        const b = bothHere.find((h) => (h.end <= a.start && beside(text.slice(h.end, a.start), 3, cjk)) || (a.end <= h.start && beside(text.slice(a.end, h.start), 3, cjk)));
         if (!b) continue;
         const group = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
         if ([...kept, ...pairs].some((c) => c.kind !== 'reference' && overlaps(c, group))) continue;
-        if (attachedTo(group, w.attach) || yearAttached(a) || yearOf(group, w.attach) || generalUse(a)) continue;
+        if (otherTreaty(group, a)) continue;
         twoCountries.push({ ...group, kind: 'co-occurrence', confidence: PAIR_CONFIDENCE, anchor: a, anaphoric: true, basis: 'two-countries' });
       }
       // Document level: bare treaty words, when nothing of the sentence's own took them and no
@@ -900,11 +903,11 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
 
   /** Russia is named on the page; `twoCountries`: "the two countries" can only be Russia and the DPRK side there. */
   function withPairs(a: BlockAnalysis, twoCountries: boolean): BlockAnalysis {
-    const pairsOf = (s: SentenceAnalysis) => (twoCountries && s.twoCountries.length > 0 ? [...s.pairs, ...s.twoCountries] : s.pairs);
-    if (a.sentences.every((s) => pairsOf(s).length === 0)) return a;
+    let changed = false;
     const sentences = a.sentences.map((s) => {
-      const pairs = pairsOf(s);
+      const pairs = twoCountries && s.twoCountries.length > 0 ? [...s.pairs, ...s.twoCountries] : s.pairs;
       if (pairs.length === 0) return s;
+      changed = true;
       // A pair takes the place of the reference it holds ("l'accord" in "l'accord avec la RPDC"), and its
       // words: a reference of several words that holds the pair's treaty word ("포괄적 전략 동반자 협정'을 체결하며
       // 북…") is underlined whole (an elided article, "l'accord", is not; nor is one that holds the whole pair: "the
@@ -917,7 +920,7 @@ export function compileMatcher(input: PackNames | MatchNames, options: CompileOp
         ].sort((x, y) => x.start - y.start),
       };
     });
-    return { ...a, sentences };
+    return changed ? { ...a, sentences } : a;
   }
 
   /**
